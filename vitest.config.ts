@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['node_modules/**', 'dist/**'],
     testTimeout: 20000,
+    globalSetup: ['test/globalSetup.ts'],
   },
 });

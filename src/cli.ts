@@ -1,1 +1,4 @@
-export {};
+#!/usr/bin/env node
+import { main } from './cli/main.js';
+
+void main(process.argv);

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { PROJECT_ROOT } from '../core/kb/knowledgeBase.js';
+import { registerCommands } from './commands/index.js';
+
+/** threatstorm's version, from package.json. */
+export const VERSION: string = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** Builds the commander program (exported for tests). */
+export function buildProgram(): Command {
+  const program = new Command('threatstorm')
+    .description('Threat-model AI-driven products: adversarial misuse cases grounded in MITRE ATLAS and the OWASP LLM/ML Top 10.\nOffline by default; uses a local Ollama model or any OpenAI-compatible endpoint when available.')
+    .version(VERSION, '-V, --version')
+    .showSuggestionAfterError(true)
+    .configureHelp({ sortSubcommands: false, showGlobalOptions: false })
+    .exitOverride();
+  registerCommands(program);
+  program.addHelpText('after', `
+Exit codes: 0 ok; 1 findings (scan, eval, validate, batch failures, diff); 2 usage or bad input; 3 provider failed.
+Examples:
+  threatstorm generate architecture.md              Markdown threat model on stdout
+  threatstorm generate system.yaml --format json    JSON per the published schema
+  threatstorm scan design.md                        injection self-check of an input
+  threatstorm kb search "vector store poisoning"    search the knowledge base`);
+  return program;
+}
+
+/** CLI entry: parses argv and runs the command; usage errors exit 2. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version "errors" are normal exits
+      process.exitCode = err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : 2;
+      return;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,294 @@
+import { randomBytes } from 'node:crypto';
+import type { Component, InputFinding, LoadedPattern, MisuseCase, SystemModel, ThreatModel } from '../domain/index.js';
+import { AI_KINDS, COMPONENT_KINDS, COMPONENT_PROPERTIES, MODEL_KINDS } from '../domain/index.js';
+import { ProviderError, errorMessage } from '../errors.js';
+import { generateOfflineCases } from '../engine/offline.js';
+import { matchPatterns } from '../engine/match.js';
+import { deriveSystem } from '../input/derive.js';
+import type { InputDoc } from '../input/readInput.js';
+import type { ParsedArchitecture } from '../input/parseArchitecture.js';
+import { LLM_JSON_SCHEMAS, LlmCaseSchema, LlmCasesSchema, LlmExtractionSchema, type LlmCase } from '../llm/schemas.js';
+import type { ChatPort } from '../llm/port.js';
+import { classifyProviderError } from '../llm/port.js';
+import { PatternIndex } from '../retrieval/search.js';
+import { scanText } from '../guard/index.js';
+import { buildOfflineThreatModel } from './offlineModel.js';
+import { mergeExtraction } from './extractMerge.js';
+import { groundCase } from './ground.js';
+import { mergeCases } from './merge.js';
+import { AsyncQueue, runGrowingPool } from './pool.js';
+import { askStructured, type PromptKit, makePromptKit } from './structured.js';
+import { stageTimer, throwIfAborted, type PipelineDeps } from './run.js';
+import type { PipelineEvent } from './events.js';
+
+/** Dependencies of the model-backed pipeline: the injected chat model and how to use it. */
+export interface ModelPipelineDeps extends PipelineDeps {
+  readonly port: ChatPort;
+  /** Model calls in flight at once (default: the port's parallelism). */
+  readonly concurrency?: number;
+  /** When false, any model failure fails the run (exit 3) instead of using offline cases for that part. */
+  readonly fallback?: boolean;
+  /** Cases asked of the model per part (default 4). */
+  readonly casesPerPart?: number;
+  /** Use the model to extract components from prose (default true for Markdown input). */
+  readonly extract?: boolean;
+  /** Per-run secrets; tests pass fixed ones. */
+  readonly kit?: PromptKit;
+}
+
+/** One unit of generation: a component and the patterns that apply to it. */
+export interface Part {
+  readonly component: Component;
+  readonly candidates: readonly LoadedPattern[];
+}
+
+/** Splits the system into parts: one per AI component with at least one applicable pattern. */
+export function planParts(system: SystemModel, patterns: readonly LoadedPattern[], index: PatternIndex): Part[] {
+  const matched = matchPatterns(system, patterns);
+  const parts: Part[] = [];
+  for (const component of system.components) {
+    if (!AI_KINDS.includes(component.kind)) continue;
+    const rule = matched.filter((m) => m.component === component).map((m) => m.pattern);
+    const bm25 = index
+      .forComponent(component.name, component.kind, component.properties, 6)
+      .map((h) => h.pattern)
+      .filter((p) => p.appliesTo.kinds.includes(component.kind) && !rule.includes(p));
+    const candidates = [...rule.slice(0, 8), ...bm25.slice(0, 2)];
+    if (candidates.length || MODEL_KINDS.includes(component.kind)) parts.push({ component, candidates });
+  }
+  return parts;
+}
+
+/**
+ * The model-backed pipeline. One small structured call per AI component, streamed: each case is
+ * validated, checked and grounded as soon as its JSON object closes, and emitted at once. The first
+ * part goes out before the model extraction of the prose, which then runs alongside the remaining
+ * parts and adds parts for components it discovers. Invalid output gets one repair round; parts that
+ * fail or look hijacked fall back to the offline cases. Ends with the merged, ranked threat model.
+ */
+export async function* runModelPipeline(doc: InputDoc, parsed: ParsedArchitecture, deps: ModelPipelineDeps): AsyncGenerator<PipelineEvent, ThreatModel> {
+  const timings: Record<string, number> = {};
+  const t = stageTimer(timings);
+  const kit = deps.kit ?? makePromptKit(randomBytes(6).toString('hex'));
+  const usage = { calls: 0, promptTokens: 0, completionTokens: 0 };
+  const fallbacks: { part: string; reason: string }[] = [];
+  const warnings: string[] = [...parsed.warnings];
+  const fallbackAllowed = deps.fallback !== false;
+  const queue = new AsyncQueue<PipelineEvent>();
+  let providerDown: string | undefined;
+
+  const warn = (message: string) => {
+    warnings.push(message);
+    queue.push({ type: 'warning', message });
+  };
+  const fail = (part: string, reason: string) => {
+    if (!fallbackAllowed) throw new ProviderError(`the model failed on ${part}: ${reason}. Rerun without --no-fallback to use the offline cases for that part.`);
+    fallbacks.push({ part, reason });
+  };
+  const account = (u: { calls: number; promptTokens: number; completionTokens: number }) => {
+    usage.calls += u.calls;
+    usage.promptTokens += u.promptTokens;
+    usage.completionTokens += u.completionTokens;
+    queue.push({ type: 'usage', ...usage });
+  };
+  const noteDown = (err: unknown, reason: string) => {
+    if (isProviderDown(err) && !providerDown) {
+      providerDown = reason;
+      warn(`the model is unavailable (${reason}); offline cases stand in`);
+    }
+  };
+
+  yield t.start('scan');
+  const scan = scanText(doc.text, { source: doc.source, format: parsed.format });
+  yield t.end('scan');
+  if (scan.verdict !== 'clean') {
+    const msg = `${doc.source === '-' ? 'the input' : doc.source} contains text that looks like instructions to an AI (${scan.verdict}, ${scan.findings.length} finding(s)); it was passed to the model as marked data only, and the output is checked for signs that it obeyed`;
+    warnings.push(msg);
+    yield { type: 'warning', message: msg };
+  }
+  const outputFindings: InputFinding[] = [];
+  let system = parsed.system;
+  yield { type: 'system', system };
+
+  yield t.start('retrieve');
+  const index = new PatternIndex(deps.kb.patterns);
+  const byId = new Map(deps.kb.patterns.map((p) => [p.id, p]));
+  let offlineAll = generateOfflineCases(system, deps.kb.patterns);
+  const planned = new Set<string>();
+  const modelCases = new Map<string, MisuseCase[]>();
+  yield t.end('retrieve');
+
+  const partTask = (part: Part) => async () => {
+    throwIfAborted(deps.signal);
+    const name = part.component.id;
+    const offline = () => offlineAll.filter((c) => c.targets.includes(name)).map(asFallback);
+    const useOffline = () => {
+      for (const c of offline()) queue.push({ type: 'case', case: c, part: name });
+    };
+    if (providerDown) {
+      fail(name, providerDown);
+      return useOffline();
+    }
+    const streamed: MisuseCase[] = [];
+    const onItem = (json: string) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(json);
+      } catch {
+        return;
+      }
+      const item = LlmCaseSchema.safeParse(data);
+      if (!item.success || kit.checkOutput(json, doc.text, scan.findings, [item.data]).length) return;
+      const g = groundCase(item.data, system, byId, part.candidates, deps.port.model);
+      if (!g.case) return;
+      streamed.push(g.case);
+      queue.push({ type: 'case', case: g.case, part: name });
+    };
+    const res = await askStructured(deps.port, kit, {
+      user: kit.render('cases', casesVars(system, part, doc.text, deps.casesPerPart ?? 3, kit)),
+      schemaName: 'cases', jsonSchema: LLM_JSON_SCHEMAS.cases, schema: LlmCasesSchema, signal: deps.signal, onItem,
+      keepPartial: () => streamed.length > 0,
+    });
+    account(res.usage);
+    let accepted: MisuseCase[];
+    if (res.ok) {
+      const expected = offlineAll.filter((c) => c.targets.includes(name));
+      const hijack = kit.checkOutput(res.raw, doc.text, scan.findings, res.value.cases, { caseCount: expected.length, severities: expected.map((c) => c.severity), exposedAi: isExposedAi(system) });
+      if (hijack.length) {
+        outputFindings.push(...hijack);
+        fail(name, `the output looked hijacked (${hijack.map((h) => h.reason).join('; ')})`);
+        warn(`model output for ${name} was not trusted: ${hijack[0]!.reason}; offline cases stand for that part`);
+        if (streamed.length) queue.push({ type: 'retract', part: name, reason: hijack[0]!.reason });
+        return useOffline();
+      }
+      // non-streaming ports deliver no items: ground the whole answer here
+      accepted = streamed.length ? streamed : groundAll(res.value.cases, system, byId, part.candidates, deps.port.model, warnings);
+      if (!streamed.length) for (const c of accepted) queue.push({ type: 'case', case: c, part: name });
+    } else if (res.partial) {
+      accepted = streamed;
+      warn(`model output for ${name} broke off (${res.reason}); kept the ${streamed.length} case(s) that arrived intact`);
+    } else {
+      noteDown(res.error, res.reason);
+      if (!isProviderDown(res.error)) warn(`model output for ${name} was unusable (${res.reason}); offline cases stand for that part`);
+      fail(name, res.reason);
+      return useOffline();
+    }
+    if (!accepted.length) {
+      fail(name, 'no usable case after grounding');
+      return useOffline();
+    }
+    modelCases.set(name, accepted);
+  };
+
+  const extractTask = async () => {
+    throwIfAborted(deps.signal);
+    if (providerDown) return;
+    queue.push(t.start('extract'));
+    const res = await askStructured(deps.port, kit, {
+      user: kit.render('extract', {
+        kinds: Object.keys(COMPONENT_KINDS).join(', '),
+        properties: Object.keys(COMPONENT_PROPERTIES).join(', '),
+        document: kit.wrap(doc.text.slice(0, 24_000), 'architecture document'),
+      }),
+      schemaName: 'extraction', jsonSchema: LLM_JSON_SCHEMAS.extraction, schema: LlmExtractionSchema, signal: deps.signal,
+    });
+    account(res.usage);
+    if (res.ok) {
+      const merged = mergeExtraction(system, res.value, doc.text);
+      system = deriveSystem(merged.system);
+      for (const w of merged.warnings) warn(w);
+      offlineAll = generateOfflineCases(system, deps.kb.patterns);
+      queue.push({ type: 'system', system });
+      for (const part of planParts(system, deps.kb.patterns, index)) if (!planned.has(part.component.id)) enqueue(part);
+    } else {
+      noteDown(res.error, res.reason);
+      fail('extraction', res.reason);
+      warn(`model extraction failed (${res.reason}); using the offline extraction`);
+    }
+    queue.push(t.end('extract'));
+  };
+
+  const tasks: (() => Promise<void>)[] = [];
+  const enqueue = (part: Part) => {
+    planned.add(part.component.id);
+    tasks.push(partTask(part));
+  };
+  for (const part of planParts(system, deps.kb.patterns, index)) enqueue(part);
+  if (deps.extract ?? parsed.format === 'markdown') tasks.splice(Math.min(1, tasks.length), 0, extractTask);
+
+  yield t.start('generate', `${tasks.length} call(s) planned`);
+  const work = runGrowingPool(tasks, deps.concurrency ?? deps.port.parallelism).then(() => queue.close(), (e: unknown) => queue.fail(e));
+  for await (const ev of queue) {
+    throwIfAborted(deps.signal);
+    yield ev;
+  }
+  await work;
+  yield t.end('generate');
+
+  yield t.start('merge');
+  const fellBack = new Set(fallbacks.map((f) => f.part));
+  const offlineKept = offlineAll.map((c) => (fellBack.has(c.targets[0] ?? '') ? asFallback(c) : c));
+  const misuseCases = mergeCases(offlineKept, [...modelCases.values()].flat(), deps.maxCases);
+  yield t.end('merge');
+
+  const base = buildOfflineThreatModel(system, { kb: deps.kb, toolVersion: deps.toolVersion, input: { source: doc.source, format: parsed.format, sha256: doc.sha256 }, scan, maxCases: 0 });
+  const model: ThreatModel = {
+    ...base,
+    misuseCases,
+    inputFindings: [...scan.findings, ...outputFindings],
+    run: {
+      ...base.run,
+      provider: deps.port.provider,
+      model: deps.port.model,
+      ...usage,
+      fallbacks,
+      warnings: [...new Set([...base.run.warnings, ...warnings])],
+      ...(deps.timings ? { stageMs: Object.fromEntries(Object.entries(timings).filter(([k]) => !k.includes(':'))) } : {}),
+    },
+  };
+  yield { type: 'done', model };
+  return model;
+}
+
+/** True when an AI model in the system is reachable by untrusted users or content. */
+export function isExposedAi(system: SystemModel): boolean {
+  return system.components.some((c) => MODEL_KINDS.includes(c.kind) && c.properties.some((p) => p === 'internet-facing' || p === 'accepts-user-input' || p === 'untrusted-content'));
+}
+
+function asFallback(c: MisuseCase): MisuseCase {
+  return { ...c, provenance: { ...c.provenance, fallback: true, note: 'model output unavailable or not trusted for this part' } };
+}
+
+function isProviderDown(err: unknown): boolean {
+  const kind = classifyProviderError(err);
+  return err instanceof ProviderError && (kind === 'unreachable' || kind === 'model-missing' || /cannot reach|not available|not served|refused/.test(errorMessage(err)));
+}
+
+function groundAll(cases: readonly LlmCase[], system: SystemModel, byId: Map<string, LoadedPattern>, candidates: readonly LoadedPattern[], model: string, warnings: string[]): MisuseCase[] {
+  const out: MisuseCase[] = [];
+  for (const raw of cases) {
+    const g = groundCase(raw, system, byId, candidates, model);
+    const serious = g.fixes.filter((f) => f.startsWith('dropped') || f.startsWith('removed'));
+    if (serious.length) warnings.push(`grounding "${raw.title}": ${serious.join('; ')}`);
+    if (g.case) out.push(g.case);
+  }
+  return out;
+}
+
+function casesVars(system: SystemModel, part: Part, text: string, max: number, kit: PromptKit): Record<string, string | number> {
+  const names = new Map(system.components.map((c) => [c.id, c.name]));
+  const near = new Set([part.component.id, ...system.dataFlows.flatMap((f) => (f.from === part.component.id ? [f.to] : f.to === part.component.id ? [f.from] : []))]);
+  const lines = text.split('\n');
+  const excerpt = part.component.lines.length
+    ? [...new Set(part.component.lines.flatMap((l) => [l - 1, l, l + 1]))].filter((l) => l >= 1 && l <= lines.length).sort((a, b) => a - b).map((l) => lines[l - 1]).join('\n').slice(0, 1500)
+    : text.slice(0, 1200);
+  return {
+    system_name: kit.sanitize(system.name),
+    components: system.components.map((c) => `${c.id} | ${c.kind} | ${kit.sanitize(c.name)} | ${c.properties.join(', ') || '-'}${near.has(c.id) ? '' : ' (context)'}`).join('\n'),
+    flows: system.dataFlows.filter((f) => near.has(f.from) || near.has(f.to)).map((f) => `${f.from} -> ${f.to}${f.label ? `: ${kit.sanitize(f.label)}` : ''}`).join('\n') || '(none given)',
+    target_id: part.component.id,
+    patterns: part.candidates.map((p) => `${p.id} | ${p.threatClass} | ${p.atlas.join(' ') || '-'} | ${[...p.owaspLlm, ...p.owaspMl].join(' ') || '-'} | ${p.summary.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n') || '(none; use your judgement and cite no pattern)',
+    excerpt: kit.wrap(excerpt, `excerpt about ${names.get(part.component.id)}`),
+    max_cases: max,
+  };
+}
