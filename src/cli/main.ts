@@ -29,8 +29,11 @@ Examples:
 /** CLI entry: parses argv and runs the command; usage errors exit 2. */
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
+  // `threatstorm` alone opens the chat; anything else is parsed as given, so a mistyped command is
+  // a usage error rather than a file name handed to the chat.
+  const args = argv.length <= 2 ? [...argv, 'chat'] : argv;
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(args);
   } catch (err) {
     if (err instanceof CommanderError) {
       // help and version "errors" are normal exits

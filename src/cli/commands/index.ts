@@ -12,6 +12,24 @@ export const OUTPUT_FORMATS = ['markdown', 'json', 'csv', 'sarif', 'threat-compo
 export function registerCommands(program: Command): void {
   addModelOptions(
     program
+      .command('chat')
+      .description('interactive threat-modelling chat in the terminal (the default command)')
+      .argument('[file]', 'architecture file to load first'),
+  )
+    .option('--resume [id]', 'resume a saved session (the latest when no id is given)')
+    .action((file: string | undefined, opts) =>
+      runAction(async () => {
+        const [{ chatCommand }, { chooseProvider }] = await Promise.all([import('./chat.js'), import('../providers.js')]);
+        const makePort = async (provider: string, model?: string) => {
+          const choice = await chooseProvider({ provider: provider as 'auto', model, fallback: provider === 'auto' });
+          return choice.kind === 'offline' ? undefined : choice.port;
+        };
+        return chatCommand(file, { ...opts, deps: { makePort } });
+      }),
+    );
+
+  addModelOptions(
+    program
       .command('generate')
       .description('threat model of one architecture (Markdown, YAML, JSON or Mermaid), to stdout or --out')
       .argument('[file]', 'architecture file, or - for standard input', '-'),

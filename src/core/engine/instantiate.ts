@@ -7,13 +7,15 @@ export function joinNames(names: readonly string[]): string {
   return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
-/** The values for a pattern's placeholders on one target component. */
-export function placeholderValues(system: SystemModel, target: Component): Record<string, string> {
+/** The values for a pattern's placeholders on its target components. */
+export function placeholderValues(system: SystemModel, target: Component | readonly Component[]): Record<string, string> {
+  const targets: readonly Component[] = Array.isArray(target) ? target : [target as Component];
   const byId = new Map(system.components.map((c) => [c.id, c.name]));
-  const sources = [...new Set(system.dataFlows.filter((f) => f.to === target.id).map((f) => byId.get(f.from)!).filter(Boolean))];
-  const sinks = [...new Set(system.dataFlows.filter((f) => f.from === target.id).map((f) => byId.get(f.to)!).filter(Boolean))];
+  const ids = new Set(targets.map((t) => t.id));
+  const sources = [...new Set(system.dataFlows.filter((f) => ids.has(f.to) && !ids.has(f.from)).map((f) => byId.get(f.from)!).filter(Boolean))];
+  const sinks = [...new Set(system.dataFlows.filter((f) => ids.has(f.from) && !ids.has(f.to)).map((f) => byId.get(f.to)!).filter(Boolean))];
   return {
-    target: target.name,
+    target: joinNames(targets.map((t) => t.name)),
     system: system.name,
     sources: sources.length ? joinNames(sources) : 'its upstream sources',
     sinks: sinks.length ? joinNames(sinks) : 'the components that consume its output',
@@ -25,17 +27,24 @@ export function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{([a-z]+)\}/g, (m, name: string) => values[name] ?? m);
 }
 
-/** Turns a matched pattern into a grounded misuse case on one target (id assigned later by rank). */
-export function instantiate(pattern: LoadedPattern, target: Component, system: SystemModel): MisuseCase {
-  const v = placeholderValues(system, target);
+/**
+ * Turns a matched pattern into a grounded misuse case on one target, or on several that share the
+ * threat (id assigned later by rank). Risk is scored on the most exposed target.
+ */
+export function instantiate(pattern: LoadedPattern, targetOrTargets: Component | readonly Component[], system: SystemModel): MisuseCase {
+  const targets = Array.isArray(targetOrTargets) ? (targetOrTargets as readonly Component[]) : [targetOrTargets as Component];
+  const v = placeholderValues(system, targets);
   const f = (s: string) => fill(s, v);
-  const flows = system.dataFlows.filter((fl) => fl.to === target.id).map((fl) => fl.id);
+  const ids = targets.map((t) => t.id);
+  const flows = system.dataFlows.filter((fl) => ids.includes(fl.to)).map((fl) => fl.id);
+  const risks = targets.map((t) => scoreRisk(pattern.likelihood, pattern.severity, pattern.threatClass, t));
+  const risk = risks.reduce((a, b) => (b.score > a.score ? b : a));
   return {
     id: 'MC-000',
-    title: titleFor(pattern, target, v),
+    title: titleFor(pattern, v),
     summary: f(pattern.summary),
     actor: f(pattern.actor),
-    targets: [target.id],
+    targets: ids,
     flows,
     threatClass: pattern.threatClass,
     stride: [...pattern.stride],
@@ -44,7 +53,7 @@ export function instantiate(pattern: LoadedPattern, target: Component, system: S
     impact: f(pattern.impact),
     likelihood: pattern.likelihood,
     severity: pattern.severity,
-    risk: scoreRisk(pattern.likelihood, pattern.severity, pattern.threatClass, target),
+    risk,
     mitigations: [
       ...pattern.mitigations.prevent.map((text) => ({ type: 'prevent' as const, text: f(text), status: 'proposed' as const })),
       ...pattern.mitigations.detect.map((text) => ({ type: 'detect' as const, text: f(text), status: 'proposed' as const })),
@@ -65,7 +74,7 @@ export function instantiate(pattern: LoadedPattern, target: Component, system: S
   };
 }
 
-function titleFor(pattern: LoadedPattern, target: Component, v: Record<string, string>): string {
+function titleFor(pattern: LoadedPattern, v: Record<string, string>): string {
   const t = fill(pattern.title, v);
-  return pattern.title.includes('{target}') ? t : `${t} (${target.name})`;
+  return pattern.title.includes('{target}') ? t : `${t} (${v.target})`;
 }

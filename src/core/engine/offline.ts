@@ -1,4 +1,4 @@
-import type { LoadedPattern, MisuseCase, SystemModel } from '../domain/index.js';
+import type { Component, LoadedPattern, MisuseCase, SystemModel } from '../domain/index.js';
 import { instantiate } from './instantiate.js';
 import { matchPatterns } from './match.js';
 
@@ -13,15 +13,27 @@ export interface OfflineOptions {
  * grounded misuse cases, deduplicated, ranked by risk and numbered. Deterministic.
  */
 export function generateOfflineCases(system: SystemModel, patterns: readonly LoadedPattern[], opts: OfflineOptions = {}): MisuseCase[] {
-  const seen = new Set<string>();
-  const cases: MisuseCase[] = [];
+  const groups = new Map<string, { pattern: LoadedPattern; components: Component[] }>();
   for (const { pattern, component } of matchPatterns(system, patterns)) {
-    const key = `${pattern.id}\u0000${component.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    cases.push(instantiate(pattern, component, system));
+    const key = groupKey(pattern, component);
+    const group = groups.get(key) ?? { pattern, components: [] };
+    if (!group.components.includes(component)) group.components.push(component);
+    groups.set(key, group);
   }
+  const cases = [...groups.values()].map(({ pattern, components }) => instantiate(pattern, components, system));
   return rankCases(cases, opts.maxCases);
+}
+
+/**
+ * Components that a pattern fits for the same reason share one case: a classic threat reads the
+ * same on every service; an AI pattern groups components of one kind whose properties that the
+ * pattern looks at are the same (four agents open to the same jailbreak, not four near-copies).
+ */
+function groupKey(pattern: LoadedPattern, component: Component): string {
+  if (!pattern.ai) return pattern.id;
+  const relevant = new Set([...pattern.appliesTo.anyProperties, ...pattern.appliesTo.allProperties]);
+  const props = component.properties.filter((p) => relevant.has(p)).sort().join(',');
+  return `${pattern.id}\u0000${component.kind}\u0000${props}`;
 }
 
 /** Orders cases by risk (highest first, ties broken stably), truncates to `max` and numbers them MC-001…. */

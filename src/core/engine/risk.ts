@@ -10,8 +10,10 @@ const AGENCY: readonly ThreatClass[] = ['excessive-agency', 'tool-misuse', 'impr
 
 /** Maps a 0-100 risk score to a level. */
 export function riskLevel(score: number): Severity {
-  if (score >= 65) return 'critical';
-  if (score >= 45) return 'high';
+  // Calibrated so that a likely, high-impact threat is "high" and only exposure or a critical
+  // impact makes it "critical": a report where most cases are critical helps nobody prioritise.
+  if (score >= 75) return 'critical';
+  if (score >= 50) return 'high';
   if (score >= 25) return 'medium';
   return 'low';
 }

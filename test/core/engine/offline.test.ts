@@ -47,6 +47,32 @@ describe('pattern matching', () => {
   });
 });
 
+describe('classic patterns', () => {
+  it('merge into one case naming every service they fit, scored on the most exposed one', () => {
+    const sys = makeSystem([comp('a', 'service', [], 'Orders API'), comp('b', 'service', ['internet-facing'], 'Public API'), comp('m', 'llm')]);
+    const classic = makePattern({ id: 'audit', ai: false, threatClass: 'classic-appsec', atlas: [], owaspLlm: [], title: 'No audit trail in {target}', appliesTo: { kinds: ['service'] } as never });
+    const cases = generateOfflineCases(sys, [classic]);
+    expect(cases).toHaveLength(1);
+    expect(cases[0]!.targets).toEqual(['a', 'b']);
+    expect(cases[0]!.title).toBe('No audit trail in Orders API and Public API');
+    expect(cases[0]!.risk.factors.join()).toContain('internet-facing');
+  });
+});
+
+describe('AI pattern grouping', () => {
+  it('shares one case among same-kind components that fit for the same reason, and only those', () => {
+    const sys = makeSystem([
+      comp('a1', 'agent', ['accepts-user-input', 'writes-data'], 'Planner'),
+      comp('a2', 'agent', ['accepts-user-input'], 'Helper'),
+      comp('a3', 'agent', ['sends-email'], 'Mailer'),
+    ]);
+    const jail = makePattern({ id: 'jail', appliesTo: { kinds: ['agent'], anyProperties: ['accepts-user-input', 'sends-email'] } as never });
+    const cases = generateOfflineCases(sys, [jail]);
+    expect(cases.map((c) => c.targets)).toEqual([['a1', 'a2'], ['a3']]);
+    expect(cases[0]!.title).toBe('Pattern jail against Planner and Helper');
+  });
+});
+
 describe('offline engine', () => {
   it('names the real components and flows of the architecture in the case text', () => {
     const cases = generateOfflineCases(chat, patterns);
@@ -101,7 +127,8 @@ describe('risk', () => {
     const outer = scoreRisk('medium', 'high', 'evasion', comp('m', 'ml-model', ['internet-facing']));
     expect(outer.score).toBeGreaterThan(inner.score);
     expect(outer.factors.join(' ')).toContain('internet-facing');
-    expect(riskLevel(70)).toBe('critical');
+    expect(riskLevel(80)).toBe('critical');
+    expect(riskLevel(70)).toBe('high');
     expect(riskLevel(50)).toBe('high');
     expect(riskLevel(30)).toBe('medium');
     expect(riskLevel(10)).toBe('low');
