@@ -18,7 +18,7 @@ const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] 
 const N = Number(opt('--inputs', 200));
 const keep = args.includes('--keep');
 const TARGET = 50;
-if (!existsSync(join(root, 'dist', 'cli.js'))) {
+if (!existsSync(join(root, 'dist', 'bin', 'cli.js'))) {
   console.error('bench-batch: dist/ is missing; run `npm run build` first');
   process.exit(2);
 }
@@ -127,7 +127,7 @@ const SCENARIOS = [
       // the hook prints the child's peak RSS on exit, so the table can show it
       const hook = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nBENCH_MAXRSS='+process.resourceUsage().maxRSS+'\\n'))`;
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, ['--import', hook, join(root, 'dist', 'cli.js'), 'batch', inputs, '-o', join(work, 'out-cli'), '--provider', 'offline', '-q', '--json'], {
+      const r = spawnSync(process.execPath, ['--import', hook, join(root, 'dist', 'bin', 'cli.js'), 'batch', inputs, '-o', join(work, 'out-cli'), '--provider', 'offline', '-q', '--json'], {
         cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 * 1024 * 1024,
       });
       const ms = performance.now() - t0;

@@ -18,7 +18,7 @@ const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const runs = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 15;
 const want = (s) => !only || only === s;
-if (!existsSync(join(root, 'dist', 'cli.js'))) {
+if (!existsSync(join(root, 'dist', 'bin', 'cli.js'))) {
   console.error('bench: dist/ is missing; run `npm run build` first');
   process.exit(2);
 }
@@ -42,8 +42,8 @@ if (want('startup')) {
   const base = [], off = [], auto = [];
   for (let i = 0; i < runs; i++) {
     base.push(timeCommand('node', ['-e', '0']));
-    off.push(timeCommand('node', ['dist/cli.js', 'generate', arch, '--format', 'json', '--provider', 'offline', '-q']));
-    auto.push(timeCommand('node', ['dist/cli.js', 'generate', arch, '--format', 'json', '-q'], { OLLAMA_HOST: '127.0.0.1:9' }));
+    off.push(timeCommand('node', ['dist/bin/cli.js', 'generate', arch, '--format', 'json', '--provider', 'offline', '-q']));
+    auto.push(timeCommand('node', ['dist/bin/cli.js', 'generate', arch, '--format', 'json', '-q'], { OLLAMA_HOST: '127.0.0.1:9' }));
   }
   const b = median(base);
   console.log(`\n## generate start-up (${runs} runs each, median; 20-component architecture)\n`);

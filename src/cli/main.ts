@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { PROJECT_ROOT } from '../core/kb/knowledgeBase.js';
+import { PROJECT_ROOT } from '../core/kb/builtin.js';
 import { registerCommands } from './commands/index.js';
 
 /** threatstorm's version, from package.json. */
@@ -28,6 +28,11 @@ Examples:
 
 /** CLI entry: parses argv and runs the command; usage errors exit 2. */
 export async function main(argv: string[]): Promise<void> {
+  // `threatstorm generate x | head` closes the pipe early: that is a normal end, not a crash.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw err;
+  });
   const program = buildProgram();
   // `threatstorm` alone opens the chat; anything else is parsed as given, so a mistyped command is
   // a usage error rather than a file name handed to the chat.

@@ -36,11 +36,11 @@ function writeBig(n: number): void {
   for (let i = 0; i < n; i++) put(join(root, 'docs', `sys-${String(i).padStart(2, '0')}.yaml`), bigArchitecture(i));
 }
 
-/** Starts the CLI, sends `signal` (or each of several, 20 ms apart) once `when()` holds, and resolves on exit. */
+/** Starts the CLI, sends `signal` (or each of several, 10 ms apart) once `when()` holds, and resolves on exit. */
 function runUntil(args: string[], when: () => boolean, signal: NodeJS.Signals | NodeJS.Signals[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; sentAfter: boolean }> {
   const signals = Array.isArray(signal) ? signal : [signal];
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'cli.js'), 'batch', ...args, '--provider', 'offline'], {
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'bin', 'cli.js'), 'batch', ...args, '--provider', 'offline'], {
       cwd: root, env: { PATH: process.env.PATH ?? '', HOME: root, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -49,7 +49,7 @@ function runUntil(args: string[], when: () => boolean, signal: NodeJS.Signals | 
     const poll = setInterval(() => {
       if (!sent && when()) {
         sent = true;
-        signals.forEach((sig, i) => setTimeout(() => child.exitCode === null && child.kill(sig), i * 20));
+        signals.forEach((sig, i) => setTimeout(() => child.exitCode === null && child.kill(sig), i * 10));
       }
     }, 2);
     child.on('exit', (code, sig) => {

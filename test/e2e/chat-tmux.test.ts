@@ -7,11 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 /**
  * The real binary in a real terminal: `threatstorm chat` under tmux (100x40), driven the way a
  * person types (text with `send-keys -l`, a pause, then Enter as its own key; see the stack notes),
- * read back with `capture-pane`. Skipped without tmux or a built `dist/cli.js` that has `chat`.
+ * read back with `capture-pane`. Skipped without tmux or a built `dist/bin/cli.js` that has `chat`.
  */
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'dist', 'cli.js');
+const CLI = join(ROOT, 'dist', 'bin', 'cli.js');
 const FIXTURE = join(ROOT, 'evals', 'architectures', '01-support-chatbot-rag.md');
 
 function hasTmux(): boolean {

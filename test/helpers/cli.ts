@@ -11,7 +11,7 @@ export interface CliResult {
 
 /** Runs the built CLI (dist/cli.js) with a clean, colourless, offline environment. */
 export function cli(args: string[], opts: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): CliResult {
-  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'dist', 'cli.js'), ...args], {
+  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'dist', 'bin', 'cli.js'), ...args], {
     cwd: opts.cwd ?? PROJECT_ROOT,
     input: opts.input,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', OLLAMA_HOST: '127.0.0.1:9', ...opts.env },

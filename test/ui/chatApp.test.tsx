@@ -244,13 +244,15 @@ describe('chat app', () => {
   });
 
   it('refuses a second long task while one is in flight, but runs instant commands', async () => {
-    const r = renderChat({ services: testServices(workspace(), { connection: { pipeline: fakePipeline(testKb(), { delayMs: 40 }) } }) });
+    const r = renderChat({ services: testServices(workspace(), { connection: { pipeline: fakePipeline(testKb(), { delayMs: 150 }) } }) });
     await typeLine(r.stdin, '/load arch.md');
     await waitFor(() => r.frame().includes('so far'), 'generation', r.frame);
     await typeLine(r.stdin, '/generate');
     await waitFor(() => r.frame().includes('still working on the previous request.'), 'the refusal', r.frame);
     await typeLine(r.stdin, '/help accept');
     await waitFor(() => r.frame().includes('/accept ID'), 'instant help', r.frame);
+    await typeLine(r.stdin, 'what is data poisoning?');
+    await waitFor(() => r.frame().includes('Answer (offline): what is data poisoning?'), 'an offline answer meanwhile', r.frame);
     expect(r.frame()).toContain('so far');
   });
 

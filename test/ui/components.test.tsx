@@ -141,6 +141,14 @@ describe('Report and AssistantMessage', () => {
     expect(frame).toBe('Answer (offline): x\n2 cases relate.\n\nMatching cases\n  ■ MC-001 Foo\n  plain\n\n/show MC-001');
   });
 
+  it('aligns labels in a column and wraps the text beside it (help at 80 columns)', () => {
+    const frame = at80(<Report title="Commands" sections={[{ heading: 'A', lines: [{ label: '/x', text: 'short' }, { label: '/export FORMAT [FILE]', text: 'a long description that certainly needs more than one line at eighty columns wide' }] }]} />).lastFrame()!;
+    const lines = frame.split('\n');
+    expect(lines[3]).toBe('  /x                     short');
+    expect(lines[4]).toMatch(/^  \/export FORMAT \[FILE\]  a long description/);
+    expect(lines[5]).toMatch(/^ {25}\S/); // the wrapped part stays in the text column
+  });
+
   it('sanitises model output', () => {
     expect(at80(<AssistantMessage text={`ok ${hostile}`} model="m" />).lastFrame()).toBe('  ◆ m\n  ok RED link  bell done');
   });

@@ -64,7 +64,6 @@ export class FakeTty extends EventEmitter {
   };
   /** What was written, without escape sequences, as lines. */
   lines(): string[] {
-    // eslint-disable-next-line no-control-regex
     return this.written.replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007/g, '').split(/\r?\n/);
   }
 }

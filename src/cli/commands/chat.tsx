@@ -83,6 +83,9 @@ export async function chatCommand(file: string | undefined, opts: ChatCommandOpt
   };
 
   const startup: string[] = [];
+  if (!deps.makePort && opts.provider !== 'offline' && opts.provider !== 'auto') {
+    startup.push(`provider ${opts.provider} is not available in this build; running offline.`);
+  }
   let connection: Connection;
   try {
     connection = await connect(opts.provider, opts.model);
@@ -133,7 +136,7 @@ export async function chatCommand(file: string | undefined, opts: ChatCommandOpt
     { stdin, stdout, stderr, exitOnCtrlC: false, patchConsole: stdout === process.stdout },
   );
   await app.waitUntilExit();
-  if (final.rev > 0) stdout.write(`Session ${final.sessionId} saved. Resume with: threatstorm chat --resume ${final.sessionId}\n`);
+  if (final.rev > initial.rev) stdout.write(`Session ${final.sessionId} saved. Resume with: threatstorm chat --resume ${final.sessionId}\n`);
   return EXIT.ok;
 }
 

@@ -1,7 +1,8 @@
 import { AppError, EXIT } from '../../core/errors.js';
 import { readInput } from '../../core/input/readInput.js';
-import { parseArchitecture, type InputFormat } from '../../core/input/parseArchitecture.js';
-import { loadKnowledgeBase } from '../../core/kb/knowledgeBase.js';
+import { parseArchitectureAsync } from '../../core/input/parseAsync.js';
+import type { InputFormat } from '../../core/input/format.js';
+import { loadKnowledgeBaseAsync } from '../../core/kb/builtin.js';
 import { runOfflinePipeline, CancelledError } from '../../core/pipeline/run.js';
 import type { PipelineEvent } from '../../core/pipeline/events.js';
 import type { ThreatModel } from '../../core/domain/index.js';
@@ -29,8 +30,8 @@ export async function generateCommand(file: string, opts: GenerateOptions): Prom
     throw new AppError('no input: give an architecture file (`threatstorm generate arch.md`) or pipe one in (`cat arch.md | threatstorm generate -`).', EXIT.usage);
   }
   const doc = readInput(file);
-  const parsed = parseArchitecture(doc.text, { source: doc.source, format: opts.inputFormat });
-  const kb = loadKnowledgeBase(opts.kb);
+  const parsed = await parseArchitectureAsync(doc.text, { source: doc.source, format: opts.inputFormat });
+  const kb = await loadKnowledgeBaseAsync(opts.kb);
   for (const e of kb.errors) warn(`${e.file}: ${e.field || '(file)'}: ${e.message}`);
   if (opts.kb.length) await reportKbVerdicts(opts.kb);
 

@@ -142,10 +142,15 @@ function ordered(line: SummaryLine): Partial<SummaryLine> {
   return out as Partial<SummaryLine>;
 }
 
+/** One line of summary.jsonl, newline included. */
+function lineText(line: SummaryLine): string {
+  return `${JSON.stringify(ordered(line))}\n`;
+}
+
 /** The text of summary.jsonl: one JSON line per input, sorted by input path, fields in schema order. */
 export function manifestText(lines: Iterable<SummaryLine>): string {
   const sorted = [...lines].sort((a, b) => (a.input < b.input ? -1 : a.input > b.input ? 1 : 0));
-  return sorted.map((l) => `${JSON.stringify(ordered(l))}\n`).join('');
+  return sorted.map(lineText).join('');
 }
 
 /**
@@ -156,6 +161,8 @@ export function manifestText(lines: Iterable<SummaryLine>): string {
  */
 export class ManifestWriter {
   private readonly lines: Map<string, SummaryLine>;
+  /** Each line's JSON, serialised once when it is set (a rewrite only joins strings). */
+  private readonly text = new Map<string, string>();
   private lastMs = 0;
   private lastCost = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -165,11 +172,13 @@ export class ManifestWriter {
     previous: ReadonlyMap<string, SummaryLine> = new Map(),
   ) {
     this.lines = new Map(previous);
+    for (const [input, line] of previous) this.text.set(input, lineText(line));
   }
 
   /** Records (or replaces) an input's line and schedules a rewrite. */
   set(line: SummaryLine): void {
     this.lines.set(line.input, line);
+    this.text.set(line.input, lineText(line));
     const wait = this.lastMs + this.lastCost * 4 - performance.now();
     if (wait <= 0) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), wait);
@@ -185,7 +194,8 @@ export class ManifestWriter {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     const t0 = performance.now();
-    writeFileAtomicSync(this.path, manifestText(this.lines.values()));
+    const keys = [...this.text.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    writeFileAtomicSync(this.path, keys.map((k) => this.text.get(k)!).join(''));
     this.lastMs = performance.now();
     this.lastCost = this.lastMs - t0;
   }

@@ -152,7 +152,7 @@ export async function runBatch(options: BatchOptions, deps: BatchDeps): Promise<
   try {
     const removed = sweepStaleTempFiles(outDir);
     if (removed.length) warn(`removed ${removed.length} temp file(s) left by an interrupted run`);
-    const settings = settingsHash({ ...options, formats: options.formats });
+    const settings = settingsHash(options);
     const base = { provider: options.provider, model: options.model, settingsHash: settings };
     const names = outputNames(expanded.inputs.map((i) => i.path));
     const inputPaths = new Set(expanded.inputs.flatMap((i) => [i.absPath, i.realPath]));

@@ -49,9 +49,14 @@ export class ChatController {
     return this.connection.port;
   }
 
-  /** True when a line may run while something else is in flight (it needs no model or pipeline). */
-  isInstant(line: string): boolean {
+  /**
+   * True when a line may run while something else is in flight: it needs no model or pipeline.
+   * Offline questions qualify (BM25 is instant); interview answers do not (a run in flight would
+   * replace the model they change).
+   */
+  isInstant(line: string, s?: ChatState): boolean {
     const p = parseInput(line);
+    if (p.kind === 'text') return !this.connection.port?.chat && !s?.interview;
     return p.kind === 'empty' || p.kind === 'unknown' || (p.kind === 'command' && !!p.spec.instant);
   }
 
@@ -111,7 +116,7 @@ export class ChatController {
         yield { type: 'cancelled' };
         yield say('cancelled', 'dim');
       } else {
-        yield { type: 'end' };
+        // Long tasks end their own live area; an instant command must not end someone else's.
         yield fail(errorMessage(err));
       }
     }
@@ -293,7 +298,7 @@ export class ChatController {
     if (!s.doc || !s.system) return yield fail('nothing to generate from.', '/load FILE or /paste an architecture first.');
     const doc: InputDoc = { source: s.doc.source, text: s.doc.text, sha256: s.doc.sha256, bytes: s.doc.bytes };
     // The current system model (with interview changes) stands in for a fresh parse.
-    const parsed = { system: s.system, format: s.doc.format, warnings: [] } as unknown as ParsedArchitecture;
+    const parsed: ParsedArchitecture = { system: s.system, format: s.doc.format as ParsedArchitecture['format'], warnings: [] };
     yield { type: 'begin', pending: { task: 'generate', stage: null, count: 0 } };
     try {
       for await (const event of this.connection.pipeline(doc, parsed, signal)) {

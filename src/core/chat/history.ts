@@ -11,6 +11,7 @@ import { FINDING_FAMILIES, HIDING_PLACES } from '../domain/finding.js';
 export const ReportLineSchema = z
   .object({
     text: z.string().describe('The line, plain text'),
+    label: z.string().optional().describe('A short first column (e.g. a command), aligned across the section'),
     level: SeveritySchema.optional().describe('Risk level used to colour the line'),
     ref: z.string().optional().describe('Case id (MC-…) or pattern id the line is about'),
   })

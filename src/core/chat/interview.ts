@@ -104,11 +104,15 @@ export function stepLikelihood(l: Likelihood, dir: 1 | -1): Likelihood {
   return LEVELS[Math.min(LEVELS.length - 1, Math.max(0, LEVELS.indexOf(l) + dir))]!;
 }
 
-/** Re-scores a case against the (possibly changed) system: its first target's properties count. */
+/**
+ * Re-scores a case against the (possibly changed) system, like the engine does: on the most
+ * exposed of its targets. A case whose targets are all unknown keeps its risk.
+ */
 export function rescore(c: MisuseCase, system: SystemModel): MisuseCase {
-  const target = system.components.find((x) => x.id === c.targets[0]);
-  if (!target) return c;
-  return { ...c, risk: scoreRisk(c.likelihood, c.severity, c.threatClass, target) };
+  const targets = system.components.filter((x) => c.targets.includes(x.id));
+  if (!targets.length) return c;
+  const risk = targets.map((t) => scoreRisk(c.likelihood, c.severity, c.threatClass, t)).reduce((a, b) => (b.score > a.score ? b : a));
+  return { ...c, risk };
 }
 
 /** The effect of one answer. */

@@ -42,7 +42,7 @@ export function helpReport(topic?: string): Report {
     title: 'Commands',
     sections: groups.map(([g, heading]) => ({
       heading,
-      lines: COMMANDS.filter((c) => c.group === g).map((c) => ({ text: `${`/${c.name} ${c.usage}`.trim().padEnd(24)} ${c.summary}` })),
+      lines: COMMANDS.filter((c) => c.group === g).map((c) => ({ label: `/${c.name} ${c.usage}`.trim(), text: c.summary })),
     })),
     footer: 'Anything not starting with / is a question about the threat model. Tab completes, ↑/↓ recall, Ctrl-C cancels.',
   };

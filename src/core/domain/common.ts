@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { STRIDE, isAtlasId, isOwaspLlmId, isOwaspMlId } from '../taxonomy/index.js';
+import { THREAT_CLASSES } from './constants.js';
+
+export { SEVERITY_ORDER, THREAT_CLASSES } from './constants.js';
 
 /** A STRIDE category. */
 export const StrideSchema = z.enum(STRIDE).describe('A STRIDE category');
@@ -13,8 +16,6 @@ export type Likelihood = z.infer<typeof LikelihoodSchema>;
 export const SeveritySchema = z.enum(['low', 'medium', 'high', 'critical']).describe('How bad the impact is');
 export type Severity = z.infer<typeof SeveritySchema>;
 
-/** Severities from lowest to highest, for comparisons. */
-export const SEVERITY_ORDER: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
 
 /** A valid MITRE ATLAS technique id, e.g. `AML.T0051.001`. */
 export const AtlasIdSchema = z
@@ -34,40 +35,6 @@ export const OwaspMlIdSchema = z
   .refine(isOwaspMlId, { message: 'not an OWASP ML Top 10 2023 id (ML01:2023 to ML10:2023)' })
   .describe('OWASP Machine Learning Security Top 10 2023 id, e.g. ML02:2023');
 
-/**
- * AI threat classes: the coarse families misuse cases fall into. The coverage eval scores recall
- * against these, so keep them stable.
- */
-export const THREAT_CLASSES = {
-  'prompt-injection': 'Direct prompt injection and jailbreaks typed by a user.',
-  'indirect-prompt-injection': 'Instructions hidden in content the model reads: documents, web pages, emails, tool results.',
-  'system-prompt-leakage': 'Extraction of the system prompt or hidden instructions, or relying on them as a control.',
-  'sensitive-data-disclosure': 'The model or app reveals personal, secret or confidential data.',
-  'improper-output-handling': 'Model output reaches browsers, shells, SQL, email or APIs without validation.',
-  'excessive-agency': 'An agent has more tools, permissions or autonomy than it needs.',
-  'tool-misuse': 'Tools or plugins are abused through the model, or are themselves unsafe.',
-  'memory-poisoning': 'Agent memory or conversation history is poisoned to steer later sessions.',
-  'rag-poisoning': 'Retrieved documents or the vector store are poisoned or manipulated.',
-  'embedding-leakage': 'Embeddings or the vector store leak data across users, tenants or by inversion.',
-  'training-data-poisoning': 'Training, fine-tuning, feedback or label data is manipulated.',
-  'model-tampering': 'Weights, adapters or model artefacts are modified directly.',
-  'supply-chain': 'Third-party models, datasets, packages or serialised artefacts are malicious or vulnerable.',
-  'third-party-model-risk': 'A hosted model or AI API changes, fails, leaks or returns unvalidated output.',
-  misinformation: 'Hallucinated or wrong output that people or systems trust.',
-  'unbounded-consumption': 'Unbounded prompts or compute-heavy inference cause denial of service.',
-  'denial-of-wallet': 'Abuse of pay-per-use inference runs up cost.',
-  'model-extraction': 'The model is copied through its API or its artefacts are stolen.',
-  'model-inversion': 'Training data or features are reconstructed from model outputs.',
-  'membership-inference': 'An attacker learns whether a record was in the training data.',
-  evasion: 'Crafted or adversarial inputs make the model decide wrongly.',
-  'model-drift': 'Silent degradation after deployment: drift, skew, failed updates, no rollback.',
-  'feedback-loop-manipulation': 'Feedback loops are gamed to skew the model gradually.',
-  'output-integrity': 'Predictions are tampered with between the model and its consumer.',
-  repudiation: 'Model decisions and agent actions cannot be traced or attributed.',
-  spoofing: 'Faked identities, inputs or content (deepfakes, impersonation) fool the model or its users.',
-  'access-control-bypass': 'Crafted inputs get the AI to bypass authorisation or tenant isolation.',
-  'classic-appsec': 'A classic, non-AI application security threat.',
-} as const;
 
 /** An AI threat class, e.g. `indirect-prompt-injection`. */
 export const ThreatClassSchema = z

@@ -1,17 +1,9 @@
 import { z } from 'zod';
+import { FINDING_FAMILIES, HIDING_PLACES } from './constants.js';
 
-/** Families of instruction-like text the injection guard looks for. */
-export const FINDING_FAMILIES = [
-  'override', 'role-reassignment', 'fake-role-tag', 'prompt-leak', 'exfiltration', 'addressed-to-ai',
-  'modeller-manipulation', 'hidden-text', 'encoded-payload', 'canary-leak', 'output-hijack',
-] as const;
+export { FINDING_FAMILIES, HIDING_PLACES } from './constants.js';
 
-/** Where in the input a finding was hiding. */
-export const HIDING_PLACES = [
-  'plain', 'html-comment', 'markdown-link-title', 'markdown-image-alt', 'code-comment', 'code-block', 'yaml-value',
-  'mermaid-comment', 'zero-width', 'unicode-tags', 'bidi', 'homoglyph', 'base64', 'hex', 'rot13', 'front-matter',
-  'model-output',
-] as const;
+
 
 /** One thing the injection self-check found in an input. */
 export const InputFindingSchema = z

@@ -1,15 +1,11 @@
 import { z } from 'zod';
+
+export { PATTERN_PLACEHOLDERS } from './constants.js';
 import {
   AtlasIdSchema, LikelihoodSchema, OwaspLlmIdSchema, OwaspMlIdSchema, SeveritySchema, StrideSchema, ThreatClassSchema,
 } from './common.js';
 import { ComponentKindSchema, ComponentPropertySchema } from './system.js';
 
-/**
- * Placeholders a pattern's text may use; the engine fills them from the system model.
- * `{target}` the target component's name, `{system}` the system's name, `{sources}` the components
- * that send data to the target, `{sinks}` the components it sends data to.
- */
-export const PATTERN_PLACEHOLDERS = ['target', 'system', 'sources', 'sinks'] as const;
 
 const Text = z.string().min(3).max(1000);
 const TextList = (what: string) => z.array(Text).min(1).describe(what);

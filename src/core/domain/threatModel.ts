@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { SCHEMA_VERSION } from './constants.js';
+
+export { SCHEMA_VERSION } from './constants.js';
 import { InputFindingSchema, VerdictSchema } from './finding.js';
 import { MisuseCaseSchema } from './misuseCase.js';
 import { SystemModelSchema } from './system.js';
 
-/** Output schema version; a breaking change bumps it. */
-export const SCHEMA_VERSION = '1';
 
 /** One call to a model, for run accounting. */
 export const RunStatsSchema = z

@@ -1,5 +1,5 @@
 import type { Component, LoadedPattern, SystemModel } from '../domain/index.js';
-import { MODEL_KINDS } from '../domain/index.js';
+import { MODEL_KINDS } from '../domain/constants.js';
 
 /** True when the system has at least one AI model (LLM, ML model, embedding model or agent). */
 export function isAiSystem(system: SystemModel): boolean {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Component, Mitigation, MisuseCase, Severity, ThreatModel } from '../domain/index.js';
-import { AI_KINDS, MODEL_KINDS, SEVERITY_ORDER } from '../domain/index.js';
+import { AI_KINDS, MODEL_KINDS, SEVERITY_ORDER } from '../domain/constants.js';
 
 /** Mitigation types in report order. */
 export const MITIGATION_TYPES = ['prevent', 'detect', 'respond'] as const;

@@ -13,7 +13,8 @@ export { toCsv, CSV_COLUMNS } from './csv.js';
 export { diffModels, hasNewHighRisk, toDiffJson, toDiffMarkdown, type ThreatModelDiff, type CaseChange, type DiffCase } from './diff.js';
 export { stripAnsi, sanitizeText } from './escape.js';
 export { toJson, stringifyJson } from './json.js';
-export { publishedSchemas, schemaFileText, SCHEMA_FILES, type SchemaFile } from './jsonSchema.js';
+// JSON Schema publishing lives in ./jsonSchema.js and is imported directly: it needs zod, which the
+// rendering path (and so CLI start-up) does without.
 export { toMarkdown, INPUT_WARNING } from './markdown.js';
 export { toPromptfoo, PROMPT_INJECTION_STRATEGY } from './promptfoo.js';
 export { toSarif, type SarifOptions } from './sarif.js';

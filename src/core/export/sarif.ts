@@ -1,7 +1,7 @@
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MisuseCase, Severity, ThreatModel } from '../domain/index.js';
-import { THREAT_CLASSES } from '../domain/index.js';
+import { THREAT_CLASSES } from '../domain/constants.js';
 import { mdInline, sanitizeText, singleLine, truncate } from './escape.js';
 import {
   MITIGATION_LABELS, MITIGATION_TYPES, byRisk, caseKey, componentsById, mitigationsByType, provenanceText, sha256Hex,

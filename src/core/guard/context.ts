@@ -16,12 +16,16 @@ const MENTION_WORDS = new RegExp(
   [
     String.raw`\b(?:attackers?|adversar(?:y|ies|ial)|malicious|threat actors?|hackers?|red[- ]?team(?:ers?|ing)?|pen-?testers?|researchers?|e\.g\.|i\.e\.|for example|for instance|such as|like this|(?<![./@-])examples?(?!\.[a-z])|payloads?|phrases?|strings?|patterns?|injections?|jailbreaks?|injected|smuggled|planted|crafted|poisoned`,
     String.raw`(?:may|might|could|can|would|will) (?:try|attempt|include|contain|embed|hide|inject|instruct|say|tell|insert|plant|smuggle|write|add|slip)|tries to|attempts? to|trick(?:s|ed|ing)?|instruct(?:s|ed|ing) (?:it|the|an?)\b|tell(?:s|ing)? (?:it|the (?:model|llm|assistant|agent|bot))|caus(?:e|es|ing) the (?:model|llm|assistant|agent)`,
-    String.raw`detect(?:s|ed|ion|or|ors)?|blocklist|deny ?list|allow ?list|(?:is|are|be|was|were|get|gets) (?:blocked|flagged|filtered|rejected|caught|stripped)|classif(?:y|ier|iers|ies|ied)|regex(?:es)?|signatures?|test (?:cases?|inputs?|prompts?|strings?)|scenarios?|we (?:observed|saw|found|tested|tried|sent|used|submitted|planted)|(?:was|were) (?:able|observed|found|tested)|technique|what if|quoted?|verbatim|canary|guardrails?|sanitiz\w*|reject(?:s|ed)?|refus(?:e|es|ed|al))\b`,
+    String.raw`detect(?:s|ed|ion|or|ors)?|blocklist|deny ?list|allow ?list|(?:is|are|be|was|were|get|gets) (?:blocked|flagged|filtered|rejected|caught|stripped)|classif(?:y|ier|iers|ies|ied)|regex(?:es)?|signatures?|test (?:cases?|inputs?|prompts?|strings?)|scenarios?|we (?:observed|saw|found|tested|tried|sent|used|submitted|planted)|(?:was|were) (?:able|observed|found|tested)|technique|what if|quoted|canary|guardrails?|sanitiz\w*|reject(?:s|ed)?|refus(?:e|es|ed|al))\b`,
     String.raw`(?<![\p{L}])(?:atacantes?|adversario|malicios[oa]s?|por ejemplo|ejemplos?|carga útil|inyecci[oó]n|attaquants?|malveillante?s?|par exemple|exemples?|injection|angreifer\w*|bösartig\w*|zum beispiel|z\. ?b\.|beispiel\w*|injektion|schadhaft\w*|por exemplo|exemplos?|injeção|malicios[oa]|attaccant\w*|malevol\w*|ad esempio|per esempio|esempi[oa]?|iniezione|злоумышленни\w*|атакующ\w*|вредонос\w*|например|пример\w*|инъекци\w*)(?![\p{L}])`,
     String.raw`攻击者|恶意|例如|比如|诸如|示例|注入|用例|之类|要求(?:智能体|模型|助手|AI)|让(?:模型|助手|智能体|AI)|攻撃者|悪意|例えば|たとえば|インジェクション|といった|などの|ような|させる|공격자|악의|예를 들어|주입`,
   ].join('|'),
   'giu',
 );
+
+const URLISH = /\S+:\/\/\S+|\S+@\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|io|dev|app|ai|co|example|test|internal|local)\b\S*/gi;
+/** An introductory clause ending in a comma: the verb after it is still a command. */
+const INTRO_CLAUSE = /^\s*(?:before|after|when|whenever|while|if|once|as soon as|first|then|now|also|finally|instead|in (?:addition|your \w+)|for (?:this|that|each|every) \w+|from now on)\b[^,;:.]{0,60},\s*$/i;
 
 /** Grammar before a verb that makes it a description, not a command. */
 const DESCRIPTIVE_BEFORE = /\b(?:to|will|would|can|could|may|might|should|must|shall|cannot|can't|won't|did|does|do|not|who|which|that|they|he|she|it|attackers?|users?|adversar\w*|models?|llms?|agents?|assistants?|bots?|someone|anyone|documents?|texts?|emails?|pages?|content|prompts?|inputs?|messages?|tickets?|comments?)\s*$/i;
@@ -101,7 +105,7 @@ export function grammarAdjust(text: string, start: number, end: number, verbal: 
     } else if (DESCRIPTIVE_BEFORE.test(before)) {
       delta -= 0.25;
       notes.push('descriptive grammar');
-    } else if (IMPERATIVE_LEAD.test(before.trim() === '' ? '' : before)) {
+    } else if (IMPERATIVE_LEAD.test(before.trim() === '' ? '' : before) || INTRO_CLAUSE.test(text.slice(s, start))) {
       delta += 0.1;
       notes.push('imperative');
     }
@@ -146,7 +150,8 @@ export function mentionAdjust(text: string, start: number, end: number, layout?:
     notes.push('quoted');
   }
   const [s, e] = sentenceAround(text, start, end);
-  const around = `${text.slice(s, start)} ${text.slice(end, e)}`;
+  // URLs and addresses are names, not prose: "attacker.example" is not a description of an attacker.
+  const around = `${text.slice(s, start)} ${text.slice(end, e)}`.replace(URLISH, ' ');
   const hits = around.match(MENTION_WORDS)?.length ?? 0;
   if (hits > 0) {
     delta -= hits > 1 ? 0.4 : 0.3;

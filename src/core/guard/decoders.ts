@@ -13,7 +13,6 @@ export interface DecodedSpan {
 
 const HEX = /(?:\\x|0x)?[0-9a-fA-F]{2}(?:[ :,]?(?:\\x|0x)?[0-9a-fA-F]{2}){11,}/g;
 const MAX_SPAN = 64 * 1024;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Common function words; encoded English has almost none of them, decoded English has many. */
 const COMMON = new Set(
@@ -39,35 +38,67 @@ export function isReadable(s: string): boolean {
   return printable / [...s].length >= 0.9 && (spaces >= 2 || cjk) && /\p{L}{2}/u.test(s);
 }
 
+/** UTF-8 text of the bytes, or undefined when they are not valid UTF-8 (no exceptions: this is hot). */
 function tryUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.includes('\ufffd') ? undefined : text;
 }
 
-/** Runs of 16+ base64 or base64url characters (plus padding), found in one linear pass. */
-function base64Runs(text: string): [number, number][] {
-  const out: [number, number][] = [];
+/** 1 for the characters of base64 and base64url (A-Z a-z 0-9 + / - _), 2 for hex digits. */
+const B64_CHAR = (() => {
+  const table = new Uint8Array(128);
+  for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_') table[ch.charCodeAt(0)] = 1;
+  for (const ch of '0123456789abcdefABCDEF') table[ch.charCodeAt(0)] = 2;
+  return table;
+})();
+
+/** Candidate spans found in one linear pass: base64 runs and places where hex may start. */
+interface Runs {
+  readonly base64: [number, number][];
+  readonly hex: [number, number][];
+}
+
+/**
+ * Runs of 16+ base64 or base64url characters (plus padding), and candidate hex spans: long runs
+ * of hex digits or a dozen two-digit groups split by spaces, colons or commas.
+ */
+function scanRuns(text: string): Runs {
+  const base64: [number, number][] = [];
+  const hex: [number, number][] = [];
   let start = -1;
+  let allHex = true;
+  let pairsFrom = -1;
+  let pairs = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32;
-    const b64 = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 45 || c === 95;
-    if (b64) {
-      if (start < 0) start = i;
+    if (c < 128 && B64_CHAR[c] !== 0) {
+      if (start < 0) {
+        start = i;
+        allHex = true;
+      }
+      if (B64_CHAR[c] !== 2) allHex = false;
       continue;
     }
-    if (start >= 0) {
-      let end = i;
-      while (end < text.length && text[end] === '=' && end - i < 2) end++;
-      // A run may not start with base64url's '-' or '_' (those are word joiners in prose).
-      while (start < i && (text[start] === '-' || text[start] === '_')) start++;
-      if (i - start >= 16) out.push([start, end]);
-      start = -1;
+    if (start < 0) continue;
+    const len = i - start;
+    if (allHex && len === 2 && (c === 32 || c === 58 || c === 44)) {
+      if (pairs === 0) pairsFrom = start;
+      pairs++;
+    } else {
+      if (allHex && len === 2) pairs++;
+      if (pairs >= 12) hex.push([pairsFrom, i]);
+      pairs = 0;
     }
+    if (allHex && len >= 24) hex.push([start, i]);
+    let end = i;
+    while (end < text.length && text[end] === '=' && end - i < 2) end++;
+    // A run may not start with base64url's '-' or '_' (those are word joiners in prose).
+    let s = start;
+    while (s < i && (text[s] === '-' || text[s] === '_')) s++;
+    if (i - s >= 16) base64.push([s, end]);
+    start = -1;
   }
-  return out;
+  return { base64, hex };
 }
 
 /** Decodes base64 and base64url, tolerating missing padding. */
@@ -102,17 +133,27 @@ function commonRatio(words: readonly string[]): number {
 export function findEncoded(text: string): DecodedSpan[] {
   const out: DecodedSpan[] = [];
   const taken: [number, number][] = [];
-  HEX.lastIndex = 0;
-  for (let m = HEX.exec(text); m; m = HEX.exec(text)) {
-    const raw = m[0].trimEnd();
-    if (raw.length > MAX_SPAN) continue;
-    const decoded = decodeHex(raw);
-    if (decoded !== undefined && isReadable(decoded)) {
-      out.push({ start: m.index, end: m.index + raw.length, text: decoded, hiding: 'hex' });
-      taken.push([m.index, m.index + raw.length]);
+  const runs = scanRuns(text);
+  // Escaped forms (\x41, 0x41) are rare: scan the whole text for them only when present.
+  const windows = text.includes('\\x') || /0x[0-9a-f]{2}/i.test(text) ? [[0, text.length] as [number, number]] : runs.hex;
+  let lastEnd = -1;
+  for (const [ws, we] of windows) {
+    if (we <= lastEnd) continue;
+    HEX.lastIndex = 0;
+    const slice = text.slice(ws, we);
+    for (let m = HEX.exec(slice); m; m = HEX.exec(slice)) {
+      const raw = m[0].trimEnd();
+      const at = ws + m.index;
+      if (raw.length > MAX_SPAN) continue;
+      const decoded = decodeHex(raw);
+      if (decoded !== undefined && isReadable(decoded)) {
+        out.push({ start: at, end: at + raw.length, text: decoded, hiding: 'hex' });
+        taken.push([at, at + raw.length]);
+      }
     }
+    lastEnd = we;
   }
-  for (const [start, end] of base64Runs(text)) {
+  for (const [start, end] of runs.base64) {
     const raw = text.slice(start, end);
     if (end - start > MAX_SPAN || taken.some(([s, e]) => start >= s && start < e)) continue;
     // Words, paths and identifiers are long runs too; real base64 mixes cases or digits.

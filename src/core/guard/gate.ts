@@ -31,6 +31,8 @@ export interface Range {
 interface Compiled {
   readonly groupsOf: readonly (readonly number[] | undefined)[];
   readonly byHash: Map<number, { word: string; bits: number[] }[]>;
+  /** 1 at (hash & 0xffff) for every gate word: most words miss it and skip the map lookup. */
+  readonly filter: Uint8Array;
   readonly lanes: number;
 }
 
@@ -57,12 +59,17 @@ function compile(gates: readonly (GateSpec | undefined)[]): Compiled {
       return bit;
     });
   });
-  const out: Compiled = { groupsOf, byHash, lanes: Math.ceil(next / 32) };
+  const filter = new Uint8Array(0x10000);
+  for (const h of byHash.keys()) filter[h & 0xffff] = 1;
+  const out: Compiled = { groupsOf, byHash, filter, lanes: Math.ceil(next / 32) };
   compiledCache.set(gates, out);
   return out;
 }
 
-/** FNV-1a over lower-cased characters [from, to) of s. */
+/**
+ * FNV-1a over lower-cased characters [from, to) of s. Gate words are letters of ASCII, Latin-1
+ * and Latin Extended-A (accented European words); other characters end a word.
+ */
 function hashWord(s: string, from: number, to: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < to; i++) h = Math.imul(h ^ lower(s.charCodeAt(i)), 0x01000193);
@@ -73,16 +80,21 @@ function lower(c: number): number {
   return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) ? c + 32 : c === 0x152 ? 0x153 : c;
 }
 
+/** Lower-cased code of each gate-word letter below U+0250, 0 for characters that end a word. */
+const LOWER = (() => {
+  const table = new Uint16Array(0x250);
+  for (let c = 0; c < table.length; c++) {
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7);
+    table[c] = letter ? lower(c) : 0;
+  }
+  return table;
+})();
+
 /** True when t[from, to) lower-cases to `word`. */
 function sameWord(t: string, from: number, to: number, word: string): boolean {
   if (to - from !== word.length) return false;
   for (let k = 0; k < word.length; k++) if (lower(t.charCodeAt(from + k)) !== word.charCodeAt(k)) return false;
   return true;
-}
-
-/** Letters that form gate words: ASCII, Latin-1 and Latin Extended-A (accented European words). */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
 /** Per-chunk bit sets of the gate groups that a chunk satisfies. */
@@ -123,34 +135,48 @@ export class Gate {
 
   /** One pass over the text: hash each word, set the bits of the groups it belongs to. */
   private fill(): void {
-    const { byHash, lanes } = this.compiled;
+    const { byHash, filter, lanes } = this.compiled;
     const t = this.text;
     const scripts = SCRIPT_WORDS.map((w) => byHash.get(hashWord(w, 0, w.length))?.find((e) => e.word === w)?.bits ?? []);
-    let c = 0;
-    let wordStart = -1;
-    let h = 0;
-    const set = (bits: readonly number[]): void => {
+    const set = (c: number, bits: readonly number[]): void => {
       for (const bit of bits) this.masks[c * lanes + (bit >> 5)]! |= 1 << (bit & 31);
     };
-    for (let i = 0; i <= t.length; i++) {
-      while (c < this.ends.length - 1 && i >= this.ends[c]!) c++;
-      const code = i < t.length ? t.charCodeAt(i) : 32;
-      if (isWordChar(code)) {
-        if (wordStart < 0) {
-          wordStart = i;
-          h = 0x811c9dc5;
+    for (let c = 0; c < this.starts.length; c++) {
+      const end = this.ends[c]!;
+      let wordStart = -1;
+      let h = 0;
+      let seen = 0; // scripts already recorded for this chunk, as bits 1, 2, 4
+      for (let i = this.starts[c]!; i <= end; i++) {
+        const code = i < end ? t.charCodeAt(i) : 32;
+        // A table lookup: this loop touches every character of the document.
+        const lc = code < LOWER.length ? LOWER[code]! : 0;
+        if (lc !== 0) {
+          if (wordStart < 0) {
+            wordStart = i;
+            h = 0x811c9dc5;
+          }
+          h = Math.imul(h ^ lc, 0x01000193);
+          continue;
         }
-        h = Math.imul(h ^ lower(code), 0x01000193);
-        continue;
+        if (wordStart >= 0) {
+          if (filter[h & 0xffff] === 1) {
+            const list = byHash.get(h >>> 0);
+            if (list) for (const e of list) if (sameWord(t, wordStart, i, e.word)) set(c, e.bits);
+          }
+          wordStart = -1;
+        }
+        if (code < 0x0400) continue;
+        if (code <= 0x04ff) {
+          if (!(seen & 1)) set(c, scripts[0]!);
+          seen |= 1;
+        } else if ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xff00 && code <= 0xffef)) {
+          if (!(seen & 2)) set(c, scripts[1]!);
+          seen |= 2;
+        } else if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) {
+          if (!(seen & 4)) set(c, scripts[2]!);
+          seen |= 4;
+        }
       }
-      if (wordStart >= 0) {
-        const list = byHash.get(h >>> 0);
-        if (list) for (const e of list) if (sameWord(t, wordStart, i, e.word)) set(e.bits);
-        wordStart = -1;
-      }
-      if (code >= 0x0400 && code <= 0x04ff) set(scripts[0]!);
-      else if ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xff00 && code <= 0xffef)) set(scripts[1]!);
-      else if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) set(scripts[2]!);
     }
   }
 }

@@ -196,7 +196,12 @@ function normalizeRun(input: string, from: number, to: number, b: MapBuilder, ze
 
 /** Keeps only zero-width characters that split a word: those hide text, the rest are layout. */
 function markIntraWord(input: string, positions: number[]): number[] {
-  const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  const isWordChar = (c: string | undefined): boolean => {
+    if (c === undefined) return false;
+    const code = c.charCodeAt(0);
+    if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+    return /[\p{L}\p{N}]/u.test(c);
+  };
   return positions.filter((p) => {
     let before = p - 1;
     while (before >= 0 && ZERO_WIDTH.has(input.charCodeAt(before))) before--;

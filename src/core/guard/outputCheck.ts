@@ -97,7 +97,7 @@ export function checkModelOutput(input: OutputCheckInput): OutputCheckResult {
 function demandedPhrases(steering: readonly InputFinding[], inputText: string): string[] {
   const phrases = new Set<string>();
   for (const f of steering) {
-    const span = `${f.excerpt} ${inputText.slice(f.start, Math.min(inputText.length, f.end + 200))}`;
+    const span = `${f.excerpt} ${inputText.slice(Math.max(0, f.start - 200), Math.min(inputText.length, f.end + 200))}`;
     for (const m of span.matchAll(/["“'‘«]([^"”'’»\n]{3,80})["”'’»]/g)) phrases.add(squash(m[1]!));
     const re = /\b(?:say|state|respond|reply|answer|output|write|print|claim|conclude|declare|report)(?: only| just| exactly)?(?: with)?(?: the (?:word|phrase|text|sentence))?(?: that)?[:\s]+([^.!?\n]{2,80})/gi;
     // Keep the demanded words, not what follows "and then …".
@@ -108,8 +108,8 @@ function demandedPhrases(steering: readonly InputFinding[], inputText: string): 
 }
 
 function checkUrls(text: string, input: OutputCheckInput, steering: readonly InputFinding[], add: (s: number, r: string, a?: number, b?: number) => void): void {
-  const inputDomains = new Set([...input.inputText.matchAll(DOMAIN)].map((m) => m[1]!.toLowerCase()));
-  const injectedDomains = new Set(steering.flatMap((f) => [...`${f.excerpt} ${input.inputText.slice(f.start, f.end + 200)}`.matchAll(DOMAIN)].map((m) => m[1]!.toLowerCase())));
+  const inputDomains = domainsIn(input.inputText);
+  const injectedDomains = new Set(steering.flatMap((f) => [...domainsIn(`${f.excerpt} ${input.inputText.slice(f.start, f.end + 200)}`)]));
   const seen = new Set<string>();
   for (const m of [...text.matchAll(URL), ...text.matchAll(DOMAIN)]) {
     const host = m[1]!.toLowerCase();
@@ -118,6 +118,10 @@ function checkUrls(text: string, input: OutputCheckInput, steering: readonly Inp
     if (injectedDomains.has(host)) add(0.85, `the output contains ${host}, which appears only in an injected instruction`, m.index, m.index + m[0].length);
     else if (!inputDomains.has(host)) add(0.6, `the output contains ${host}, which is not in the input`, m.index, m.index + m[0].length);
   }
+}
+
+function domainsIn(text: string): Set<string> {
+  return new Set([...text.matchAll(URL), ...text.matchAll(DOMAIN)].map((m) => m[1]!.toLowerCase()));
 }
 
 /** The likely language of a text: a script for non-Latin text, else stopword counts. */

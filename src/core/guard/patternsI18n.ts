@@ -48,7 +48,7 @@ const GATES: Record<string, string> = {
   'leak-it': 'sistema istruzioni',
   'secret-es': 'contraseña clave',
   'secret-fr': 'passe clé',
-  'secret-de': 'passwort kennwort schlüssel',
+  'secret-de': 'passwort passworts passwortes kennwort kennworts schlüssel schlüssels',
   'secret-pt': 'senha chave palavra',
   'secret-it': 'password chiave',
   'exf-i18n': 'envía envia envíalo envíalos mande manda sube reenvía envoie envoies envoiez transmets transmettez téléverse téléverses téléversez sende senden schicke schick lade envie encaminhe invia inviate carica #cyr #cjk #hangul',
@@ -57,11 +57,11 @@ const GATES: Record<string, string> = {
   'ai-de': 'ki modell assistenten assistent agenten sprachmodell hinweis nachricht notiz anweisung achtung',
   'ai-pt': 'ia modelo assistente agente nota mensagem instrução atenção aviso',
   'ai-it': 'ia modello assistente agente nota messaggio istruzione attenzione avviso',
-  'mm-es': 'ningun ninguna amenazas riesgos vulnerabilidades vacía bajo baja bajos bajas analizar componente',
-  'mm-fr': 'aucun aucune vide faible bas analyser composant',
-  'mm-de': 'keine leere niedrig gering nötig notwendig erforderlich komponente',
-  'mm-pt': 'nenhuma nenhum ameaças riscos vulnerabilidades vazia baixo baixa baixos baixas analisar componente',
-  'mm-it': 'alcuna alcun nessuna nessun minacce rischi vulnerabilità vuota basso bassa bassi basse analizzare componente',
+  'mm-es': 'ningun ninguna amenazas riesgos vulnerabilidades vacía bajo baja bajos bajas analizar componente componentes',
+  'mm-fr': 'aucun aucune vide faible faibles bas basse basses analyser composant',
+  'mm-de': 'keine leere niedrig niedrige niedrigen niedriger niedriges gering geringe geringen geringer geringes nötig notwendig erforderlich komponente komponenten',
+  'mm-pt': 'nenhuma nenhum ameaças riscos vulnerabilidades vazia baixo baixa baixos baixas analisar componente componentes',
+  'mm-it': 'alcuna alcun nessuna nessun minacce rischi vulnerabilità vuota basso bassa bassi basse analizzare componente componenti',
 };
 
 /**
@@ -126,7 +126,7 @@ export const I18N_CUES: readonly Cue[] = [
   cue('ai-ja', 'addressed-to-ai', 0.55, String.raw`(?:AI|人工知能|モデル|アシスタント|LLM)(?:(?:への|に対する)(?:注意|指示|メモ|メッセージ|お願い)|へ[：:])|あなたが(?:AI|人工知能|言語モデル|アシスタント)(?:なら|であれば|の場合)|この(?:文書|ドキュメント|ページ)を(?:読んで|処理して|分析して)いる(?:AI|モデル|アシスタント)`),
   // modeller manipulation
   cue('mm-es', 'modeller-manipulation', 0.65, String.raw`no (?:informes|reportes|reporte|informe|señales|señale|incluyas|incluya|listes|liste|menciones)\s+(?:ninguna?|amenazas|riesgos|vulnerabilidades)|(?:devuelve|devuelva|genera|genere|produce|entrega)\s+una lista vacía|(?:califica|califique|clasifica|clasifique|marca|marque|valora|valore)\s+(?:todo|todos|todas)[^.\n]{0,30}?baj[oa]s?|no (?:es necesario|hace falta) analizar|(?:omite|omita|excluye|excluya)\s+el componente`),
-  cue('mm-fr', 'modeller-manipulation', 0.65, String.raw`ne (?:signale|signalez|rapporte|rapportez|mentionne|mentionnez|liste|listez|remonte|remontez)\s+aucune?\s+(?:menace|risque|vulnérabilité)|(?:renvoie|renvoyez|retourne|retournez|génère|générez|produis|produisez)\s+une liste vide|(?:classe|classez|note|notez|évalue|évaluez|marque|marquez)\s+(?:tout|toutes|tous)[^.\n]{0,30}?(?:faible|bas)|(?:pas besoin|inutile) d'analyser|(?:omets|omettez|exclus|excluez)\s+le composant`),
+  cue('mm-fr', 'modeller-manipulation', 0.65, String.raw`ne (?:signale|signalez|rapporte|rapportez|mentionne|mentionnez|liste|listez|remonte|remontez)\s+aucune?\s+(?:menace|risque|vulnérabilité)|(?:renvoie|renvoyez|retourne|retournez|génère|générez|produis|produisez)\s+une liste vide${E}|(?:classe|classez|note|notez|évalue|évaluez|marque|marquez)\s+(?:tout|toutes|tous)[^.\n]{0,30}?(?:faibles?|bas(?:ses?)?)${E}|(?:pas besoin|inutile) d'analyser|(?:omets|omettez|exclus|excluez)\s+le composant${E}`),
   cue('mm-de', 'modeller-manipulation', 0.65, String.raw`(?:melde|meldet|melden sie|berichte|berichten sie|liste|nenne|nennen sie)\s+keine\s+(?:bedrohungen|risiken|schwachstellen|befunde)|(?:gib|gebt|geben sie)\s+(?:eine\s+)?leere liste|(?:bewerte|bewerten sie|stufe|stufen sie|markiere|markieren sie)\s+(?:alle|alles)[^.\n]{0,30}?(?:niedrig|gering)|keine (?:analyse|prüfung|bewertung) (?:nötig|notwendig|erforderlich)|(?:überspringe|überspringen sie|lass|lassen sie)\s+(?:die |den |das )?komponente`),
   cue('mm-pt', 'modeller-manipulation', 0.65, String.raw`não (?:relate|reporte|informe|liste|aponte|inclua|mencione)\s+(?:nenhuma?|ameaças|riscos|vulnerabilidades)|(?:retorne|gere|produza|devolva)\s+uma lista vazia|(?:classifique|avalie|marque)\s+(?:tudo|todas|todos)[^.\n]{0,30}?baix[oa]s?|não (?:é necessário|precisa) analisar|(?:omita|exclua)\s+o componente`),
   cue('mm-it', 'modeller-manipulation', 0.65, String.raw`non (?:segnalare|riportare|elencare|includere|menzionare)\s+(?:alcuna|alcun|nessuna|nessun|minacce|rischi|vulnerabilità)|(?:restituisci|genera|produci)\s+una lista vuota|(?:classifica|valuta|segna)\s+(?:tutto|tutte|tutti)[^.\n]{0,30}?bass[oaie]|non (?:è necessario|serve) analizzare|(?:ometti|escludi)\s+il componente`),

@@ -3,13 +3,14 @@
  * family, weigh use against mention, and return a verdict with findings that point into the
  * original text. Pure and synchronous.
  */
-import type { InputFinding, Verdict } from '../domain/finding.js';
+import { compound, finish, hidden, raw, type Raw, type ScanResult } from './assemble.js';
 import { grammarAdjust, mentionAdjust, sentenceAround } from './context.js';
 import { findEncoded } from './decoders.js';
-import { GATE_MIN_LENGTH, Gate } from './gate.js';
+import { cueWeight, forEachCue } from './match.js';
 import { normalizeText, type Normalized } from './normalize.js';
-import { CUES, type Cue, type Family } from './patterns.js';
 import { layoutOf, regionAt, type DocFormat, type Hiding, type Layout } from './regions.js';
+
+export { INJECTION_THRESHOLD, SUSPICIOUS_THRESHOLD, summarize, type ScanResult } from './assemble.js';
 
 /** Options for {@link scanText}. */
 export interface ScanOptions {
@@ -19,40 +20,12 @@ export interface ScanOptions {
   readonly format?: DocFormat;
 }
 
-/** The guard's verdict on one input, its 0-1 score and what it found. */
-export interface ScanResult {
-  readonly verdict: Verdict;
-  readonly score: number;
-  readonly findings: InputFinding[];
-}
-
-/** Score at or above which an input is an injection. */
-export const INJECTION_THRESHOLD = 0.7;
-/** Score at or above which an input is suspicious. */
-export const SUSPICIOUS_THRESHOLD = 0.4;
-
 /** How much each hiding place raises a cue's score: benign text has no reason to hide. */
 const HIDING_BONUS: Record<Hiding, number> = {
   plain: 0, 'html-comment': 0.2, 'markdown-link-title': 0.2, 'markdown-image-alt': 0.2, 'code-comment': 0.1,
   'code-block': 0, 'yaml-value': 0, 'front-matter': 0, 'mermaid-comment': 0.2, 'zero-width': 0.35,
   'unicode-tags': 0.45, bidi: 0.3, homoglyph: 0.35, base64: 0.3, hex: 0.3, rot13: 0.3, 'model-output': 0,
 };
-const MIN_REPORTED = 0.2;
-const MAX_FINDINGS = 200;
-
-interface Raw {
-  family: Family;
-  hiding: Hiding;
-  origStart: number;
-  origEnd: number;
-  excerpt: string;
-  reason: string;
-  score: number;
-  unit: string;
-  cue: string;
-  /** True when use-vs-mention lowered the score. */
-  mentioned?: boolean;
-}
 
 /** Where decoded text came from, for context and offsets. */
 interface Outer {
@@ -139,51 +112,6 @@ function scanDecoded(decoded: string, outer: Outer, doc: Normalized, layout: Lay
   }
 }
 
-/** Matches per cue worth weighing; past this the document is flooded and the verdict is clear. */
-const MAX_MATCHES_PER_CUE = 400;
-const LETTER_BEFORE = /[\p{L}\p{N}]/u;
-
-const CUE_GATES = CUES.map((c) => c.gate);
-
-function forEachCue(t: string, visit: (cue: Cue, start: number, end: number) => void): void {
-  const gate = t.length >= GATE_MIN_LENGTH ? new Gate(t, CUE_GATES) : undefined;
-  CUES.forEach((cue, index) => {
-    let seen = 0;
-    for (const range of gate ? gate.rangesFor(index) : [{ start: 0, end: t.length, readTo: t.length }]) {
-      const slice = range.start === 0 && range.readTo === t.length ? t : t.slice(range.start, range.readTo);
-      cue.re.lastIndex = 0;
-      for (let m = cue.re.exec(slice); m && seen < MAX_MATCHES_PER_CUE; m = cue.re.exec(slice)) {
-        if (m[0].length === 0) {
-          cue.re.lastIndex++;
-          continue;
-        }
-        if (range.start + m.index >= range.end) break;
-        if (matchAt(t, cue, range.start + m.index, m[0], visit)) seen++;
-      }
-    }
-  });
-}
-
-/** Applies a cue's extra conditions to one match and visits it; false when it was dropped. */
-function matchAt(t: string, cue: Cue, at: number, matched: string, visit: (cue: Cue, start: number, end: number) => void): boolean {
-  if (cue.wordStart && at > 0 && LETTER_BEFORE.test(t[at - 1]!)) return false;
-  if (cue.needs && !cue.needs.test(matched)) return false;
-  if (cue.unless && cue.unless.test(matched)) return false;
-  // Leading separators some cues match (line starts, punctuation) are not part of the finding.
-  const start = at + matched.length - matched.replace(/^[\s.!?:>*-]+/, '').length;
-  const end = at + matched.length;
-  if (cue.sentenceNeeds) {
-    const [s, e] = sentenceAround(t, start, end);
-    if (!cue.sentenceNeeds.test(t.slice(s, e))) return false;
-  }
-  visit(cue, start, end);
-  return true;
-}
-
-function cueWeight(cue: Cue, matched: string): number {
-  return cue.weight + (cue.strong && cue.strong.test(matched) ? 0.1 : 0);
-}
-
 /** Zero-width, homoglyph or bidi characters inside the original span of a match. */
 function charLevelHiding(norm: Normalized, os: number, oe: number): Hiding | undefined {
   if (countIn(norm.zeroWidth, os, oe) > 0) return 'zero-width';
@@ -237,90 +165,3 @@ function excerptOf(t: string, start: number, end: number): string {
   return t.slice(start, e).replace(/\s+/g, ' ').trim().slice(0, 120);
 }
 
-function raw(cue: Cue, hiding: Hiding, os: number, oe: number, excerpt: string, notes: string[], score: number, unit: string): Raw {
-  const reason = `${cue.family} cue (${cue.id}); ${notes.join('; ')}`.slice(0, 500);
-  return { family: cue.family, hiding, origStart: os, origEnd: oe, excerpt, reason, score: clamp(score), unit, cue: cue.id };
-}
-
-function hidden(kind: Family, outer: Outer, decoded: string, reason: string, score: number): Raw {
-  const excerpt = decoded.replace(/\s+/g, ' ').trim().slice(0, 120);
-  return { family: kind, hiding: outer.hiding, origStart: outer.origStart, origEnd: outer.origEnd, excerpt, reason, score, unit: `hid:${outer.origStart}`, cue: kind };
-}
-
-/** Several different cues in one paragraph or hiding spot reinforce each other. */
-function compound(raws: Raw[]): void {
-  const byUnit = new Map<string, Raw[]>();
-  for (const r of raws) {
-    // Only cues read as use reinforce each other; quoted or described ones stay mentions.
-    if (r.score < 0.35 || r.mentioned || r.family === 'hidden-text' || r.family === 'encoded-payload') continue;
-    const list = byUnit.get(r.unit) ?? [];
-    list.push(r);
-    byUnit.set(r.unit, list);
-  }
-  for (const list of byUnit.values()) {
-    const cues = new Set(list.map((r) => r.cue));
-    if (cues.size < 2) continue;
-    for (const r of list) {
-      const others = new Set([...cues].filter((c) => c !== r.cue)).size;
-      r.score = clamp(r.score + Math.min(0.3, 0.1 * others));
-      r.reason = `${r.reason}; reinforced by ${others} other cue(s) nearby`.slice(0, 500);
-    }
-  }
-}
-
-function finish(raws: Raw[], text: string, source: string): ScanResult {
-  const kept = dedupe(raws.filter((r) => r.score >= MIN_REPORTED))
-    .sort((a, b) => b.score - a.score)
-    .slice(0, MAX_FINDINGS)
-    .sort((a, b) => a.origStart - b.origStart);
-  const lines = lineStarts(text);
-  const findings: InputFinding[] = kept.map((r) => ({
-    source,
-    kind: r.family,
-    hiding: r.hiding,
-    start: r.origStart,
-    end: Math.max(r.origEnd, r.origStart),
-    line: lowerBound(lines, r.origStart + 1),
-    excerpt: r.excerpt,
-    reason: r.reason,
-    score: Math.round(r.score * 1000) / 1000,
-  }));
-  return summarize(findings);
-}
-
-/** Verdict and overall score (the highest finding score) for a list of findings. */
-export function summarize(findings: InputFinding[]): ScanResult {
-  const score = findings.reduce((mx, f) => Math.max(mx, f.score), 0);
-  const verdict: Verdict = score >= INJECTION_THRESHOLD ? 'injection' : score >= SUSPICIOUS_THRESHOLD ? 'suspicious' : 'clean';
-  return { verdict, score, findings };
-}
-
-/** Keeps the strongest of each cluster of overlapping findings of the same family. */
-function dedupe(raws: Raw[]): Raw[] {
-  const sorted = [...raws].sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : a.origStart - b.origStart));
-  const out: Raw[] = [];
-  let best: Raw | undefined;
-  let clusterEnd = -1;
-  for (const r of sorted) {
-    if (best && r.family === best.family && r.origStart < clusterEnd) {
-      clusterEnd = Math.max(clusterEnd, r.origEnd);
-      if (r.score > best.score) best = r;
-      continue;
-    }
-    if (best) out.push(best);
-    best = r;
-    clusterEnd = r.origEnd;
-  }
-  if (best) out.push(best);
-  return out;
-}
-
-function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}
-
-function clamp(x: number): number {
-  return Math.max(0, Math.min(1, x));
-}

@@ -1,4 +1,5 @@
-import { COMPONENT_PROPERTIES, type Component, type ComponentKind, type ComponentProperty } from '../domain/system.js';
+import { COMPONENT_PROPERTIES } from '../domain/constants.js';
+import type { Component, ComponentKind, ComponentProperty } from '../domain/system.js';
 import { slugify, uniqueId } from './slug.js';
 
 /** A component being extracted: merged from every mention of it. */
@@ -26,7 +27,7 @@ export function normName(name: string): string {
     .trim()
     .replace(/(?<=[a-z]{2})ies$/, 'y')
     .replace(/(?<=[a-z]{3}(?:ss|x|ch|sh))es$/, '')
-    .replace(/(?<=[a-z]{3}[^s])s$/, '');
+    .replace(/(?<=[a-z]{2}[^s\W])s$/, '');
 }
 
 /** Properties in their canonical (schema) order, so output never depends on discovery order. */

@@ -73,7 +73,7 @@ function deriveProperties(g: Graph, flows: readonly DataFlow[]): void {
 function defaultBoundaries(components: readonly (Component & { props: Set<ComponentProperty> })[]): TrustBoundary[] {
   const external = components.filter(
     (c) => EXTERNAL_KINDS.includes(c.kind)
-      || (c.props.has('third-party-hosted') && (MODELS.includes(c.kind) || c.kind === 'agent' || c.kind === 'guardrail'))
+      || (c.props.has('third-party-hosted') && (MODELS.includes(c.kind) || c.kind === 'guardrail'))
       || (c.kind === 'labeling' && c.props.has('external-labellers')),
   );
   const ext = new Set(external.map((c) => c.id));

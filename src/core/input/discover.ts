@@ -1,6 +1,9 @@
 import type { ComponentKind, ComponentProperty } from '../domain/system.js';
 import { ComponentTable, cleanName, normName } from './componentTable.js';
-import { HEAD_KINDS, aliasKeys, descriptionHeadLength, findKindCues, inferKind, isGenericName, isSpecific, resolveOverlaps, type CueMatch } from './lexicon.js';
+import { aliasKeys, cueKey, findKindCues, identityKeys, inferKind, isGenericName, isSpecific, resolveOverlaps, type CueMatch } from './lexicon.js';
+import { isPhrase, descHeadSpan, parentheticalName, phraseCandidates, type Candidate } from './phrases.js';
+import { promoteAgent } from './agentPromotion.js';
+import { addNameMentions, nearestModel } from './nameMentions.js';
 import { lineOf, sentenceAt, type DefCandidate, type ScannedDoc } from './markdown.js';
 import type { PropertyHit } from './propertyCues.js';
 
@@ -22,66 +25,14 @@ export interface Discovery {
 export const MAX_COMPONENTS = 40;
 
 const NON_COMPONENT_HEADS = /\b(?:policy|policies|notes?|overview|status|owner|purpose|summary|background|features?|gaps?|sensitivity|rules?|requirements?|goals?|flows?|path|architecture|components?|introduction|context|scope|assumptions?|risks?|questions?|decisions?|glossary|appendix|users?|who uses it|data|credentials|secrets|keys|permissions|access|concerns|monitoring|export)$/i;
-const STOP_CAPS = new Set('The A An Our Each Every All This That These Those Its Their Then If When Both Any Some No Only Also In On For From To With Via And Or But So We It Nightly Daily Weekly Monthly Finally First Next Later Logged Anonymous Depending'.split(' '));
-const TECH_WORDS = new Set('REST HTTP HTTPS JSON GraphQL gRPC SQL API APIs SDK AI ML LLM URL UI CLI Node.js Node Python Go Java TypeScript JavaScript Rust C# .NET FastAPI Fastify Express Django Flask Spring Rails React Vue Angular Next.js LangChain LlamaIndex Lambda ECS EKS AKS GKE Kubernetes K8s Docker AWS GCP Azure Cloud Run Functions Serverless Firecracker Go-based Python-based'.split(' '));
 const TOOL_PARENT = /\b(?:tools?|plugins?|functions?|actions?|capabilities|skills)\b/i;
 
-const headAlternation = Object.keys(HEAD_KINDS)
-  .flatMap((w) => [`[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`, ...(w.length <= 4 ? [w.toUpperCase()] : [])])
-  .join('|');
-/** A capitalised name ending in a component head noun: "Query service", "Atlas web app", "Mail poller". */
-const PHRASE = new RegExp(String.raw`(?<![\w-])((?:[A-Z][\w&+/-]*(?:\.[\w]+)*[ ]){1,3}(?:[a-z][\w-]*[ ])?)(?:${headAlternation})(?![\w-]| (?:account|accounts|principal|principals|level|key|keys|token|tokens|credentials|role|roles|mesh|in|into|on|out|off|up)\b)`, 'g');
 const IDENTIFIER = /^[A-Za-z_][\w.]*(?:\(\))?$/;
 const TOOLISH = /\b(?:tools?|functions?|calls?|invokes?|plugins?)\b/i;
 const ML_CONTEXT = /\b(?:predict\w*|classif\w*|regression|features?|fraud|churn|forecast\w*|recommend\w*|anomal\w*)\b/i;
-const LLM_CONTEXT = /\b(?:LLMs?|prompts?|chat\w*|GPT|generat\w+|language models?|assistant|copilot|agent)\b/i;
+const NEGATED = /\b(?:no|without|not|never|lacks?|lacking)\s+(?:[\w-]+\s+){0,2}$/i;
 const MODEL_KINDS: readonly ComponentKind[] = ['llm', 'embedding-model', 'ml-model'];
-
-interface Phrase {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly phrase: true;
-  readonly extended: true;
-}
-type Candidate = CueMatch | Phrase;
-
-const isPhrase = (c: Candidate): c is Phrase => 'phrase' in c;
-
-/** Capitalised-name candidates with sentence starters and pure technology words stripped off the front. */
-function phraseCandidates(doc: ScannedDoc): Phrase[] {
-  const out: Phrase[] = [];
-  const { masked } = doc;
-  PHRASE.lastIndex = 0;
-  for (let m = PHRASE.exec(masked); m; m = PHRASE.exec(masked)) {
-    if (doc.headingLines.has(lineOf(doc.lineStarts, m.index))) continue;
-    const words = m[1]!.trim().split(' ');
-    let skip = 0;
-    while (skip < words.length && STOP_CAPS.has(words[skip]!)) skip++;
-    const caps = words.slice(skip).filter((w) => /^[A-Z]/.test(w));
-    if (!caps.length || caps.every((w) => TECH_WORDS.has(w))) continue;
-    const start = m.index + words.slice(0, skip).reduce((n, w) => n + w.length + 1, 0);
-    out.push({ start, end: m.index + m[0].length, text: masked.slice(start, m.index + m[0].length), phrase: true, extended: true });
-  }
-  return out;
-}
-
-/** Offsets of the noun phrase opening a definition's description ("— Postgres (RDS) table holding …"). */
-function descHeadSpan(masked: string, d: DefCandidate): [number, number] {
-  const rest = masked.slice(d.end, d.itemEnd);
-  const lead = /^[\s:*`_—–-]*/.exec(rest)![0].length;
-  const body = rest.slice(lead).replace(/\s+/g, ' ');
-  const len = descriptionHeadLength(body);
-  return [d.end + lead, d.end + lead + len];
-}
-
-/** "TMS (Postgres)": a brand in parentheses after a capitalised name names that thing. */
-function parentheticalName(masked: string, m: CueMatch): string | undefined {
-  const before = /([A-Z][\w-]*(?: [A-Z][\w-]*){0,2}) \($/.exec(masked.slice(Math.max(0, m.start - 40), m.start));
-  if (!before || !/^\s*[),]/.test(masked.slice(m.end, m.end + 2))) return undefined;
-  const name = before[1]!;
-  return STOP_CAPS.has(name.split(' ')[0]!) || TECH_WORDS.has(name) || findKindCues(name).length ? undefined : name;
-}
+const HUMAN_AGENT = /\b(?:human|support|service|sales|live|call[- ]cent(?:er|re)|help[- ]?desk)\s+agents?\b|\bagents?\s+(?:reply|replies|console|desk|team|queue)\b/i;
 
 /**
  * Finds the components of a prose document: explicit definitions first (`**Name** — …` items, table
@@ -94,12 +45,17 @@ export function discoverComponents(doc: ScannedDoc, table: ComponentTable, syste
   const defComps = new Map<number, number>();
   const title = (doc.title ?? systemName).toLowerCase();
   const inTitle = (s: number): boolean => doc.titleLine !== undefined && lineOf(lineStarts, s) === doc.titleLine;
+  // owner[i] = component index + 1 of the mention covering offset i (0: none); keeps look-ups linear.
+  const owner = new Int32Array(masked.length + 1);
   const mention = (comp: number, start: number, end: number): void => {
     mentions.push({ start, end, comp });
+    owner.fill(comp + 1, start, end);
     table.mention(comp, start, lineOf(lineStarts, start));
   };
   const room = (): boolean => table.items.length < MAX_COMPONENTS;
 
+  const kindCues = findKindCues(masked);
+  const mlDoc = isMlDocument(masked, kindCues);
   // 1. Definitions. Providers ("**vLLM** serves the model") wait until the models they serve are known.
   const heads: [number, number, number][] = [];
   const providerDefs: [DefCandidate, number][] = [];
@@ -108,6 +64,8 @@ export function discoverComponents(doc: ScannedDoc, table: ComponentTable, syste
   doc.defs.forEach((d: DefCandidate, di) => {
     const words = d.name.split(/\s+/).length;
     if (!d.name || d.label || words > 4 || d.name.length > 60 || NON_COMPONENT_HEADS.test(d.name.replace(/[:.\s]+$/, ''))) return;
+    // Section titles that join things ("Source control and CI/CD") are not one component.
+    if (d.form === 'heading' && (words > 3 || /\s(?:and|&|or)\s|,/.test(d.name))) return;
     if (inTitle(d.start) || (d.form !== 'code' && d.form !== 'item' && title.includes(d.name.toLowerCase()))) return;
     let kind: ComponentKind | undefined;
     let key: string | undefined;
@@ -117,8 +75,8 @@ export function discoverComponents(doc: ScannedDoc, table: ComponentTable, syste
     } else if (((d.parent && TOOL_PARENT.test(d.parent)) || (d.section && TOOL_PARENT.test(d.section) && d.form !== 'heading')) && (!g || g.score < 3.5 || !g.fromName)) {
       kind = 'tool';
     } else if (g && g.score >= (d.form === 'heading' ? 2.5 : 1)) {
-      kind = g.kind;
-      if (g.fromName && g.cue && (g.cue.strength === 'brand' || g.cue.strength === 'user' || g.cue.strength === 'strong')) key = g.cue.key;
+      kind = g.cue?.key === 'w:model' && mlDoc ? 'ml-model' : g.kind;
+      if (g.fromName && g.match && (g.cue!.strength === 'brand' || g.cue!.strength === 'user' || g.cue!.strength === 'strong')) key = cueKey(g.match);
       if (g.fromName && g.cue?.strength === 'provider') {
         providerDefs.push([d, di]);
         reserved.push([d.start, d.end]);
@@ -136,7 +94,7 @@ export function discoverComponents(doc: ScannedDoc, table: ComponentTable, syste
   });
   function defineComponent(d: DefCandidate, kind: ComponentKind, keys: readonly string[], fallback?: number): number | undefined {
     // Only a brand or a role identifies one thing; two definitions of the same category stay two.
-    const identifying = keys.filter((k) => k.startsWith('b:') || k.startsWith('u:'));
+    const identifying = identityKeys(d.name, kind);
     let comp = table.findByName(d.name) ?? identifying.map((k) => table.find(k)).find((c) => c !== undefined && table.items[c]!.kind === kind) ?? fallback;
     if (comp === undefined && !isGenericName(d.name)) {
       const generic = table.items.findIndex((c, i) => c.kind === kind && !defined.has(i) && isGenericName(c.name));
@@ -154,12 +112,15 @@ export function discoverComponents(doc: ScannedDoc, table: ComponentTable, syste
       table.addKey(comp, `n:${normName(d.name)}`);
     }
     for (const k of keys) table.addKey(comp, k);
-    defined.add(comp);
+    if (d.form !== 'heading') defined.add(comp);
     mention(comp, d.start, d.end);
     return comp;
   }
 
-  const covered = (s: number, e: number): boolean => mentions.some((m) => s < m.end && e > m.start);
+  const covered = (s: number, e: number): boolean => {
+    for (let i = s; i < e; i++) if (owner[i]) return true;
+    return false;
+  };
   const defOf = (offset: number): number | undefined => {
     const si = sentenceAt(sentences, offset);
     const d = si >= 0 ? sentences[si]!.def : undefined;
@@ -176,18 +137,23 @@ export function discoverComponents(doc: ScannedDoc, table: ComponentTable, syste
     return si >= 0 ? masked.slice(sentences[si]!.start, sentences[si]!.end) : '';
   };
 
-  const mlDoc = ML_CONTEXT.test(masked) && !LLM_CONTEXT.test(masked);
   // 2. Cue and phrase matches, longest first; weak ones wait until names are known.
-  const cues: Candidate[] = resolveOverlaps<Candidate>([...findKindCues(masked), ...phraseCandidates(doc)]).filter(
+  const cues: Candidate[] = resolveOverlaps<Candidate>([...kindCues, ...phraseCandidates(doc)]).filter(
     (c) => !inTitle(c.start) && !reserved.some(([s, e]) => c.start < e && c.end > s),
   );
+
   const weak: CueMatch[] = [];
   const providers: { start: number; end: number; key: string; props: readonly ComponentProperty[]; text: string }[] = [];
   for (const c of cues) {
     if (covered(c.start, c.end)) {
       // A cue inside a definition's name is an alias of it ("Pinecone" in "Pinecone index").
-      const host = mentions.find((m) => c.start >= m.start && c.end <= m.end);
-      if (host && !isPhrase(c) && c.cue.kind === table.items[host.comp]!.kind) table.addKey(host.comp, c.cue.key);
+      const host = owner[c.start]! - 1;
+      if (host >= 0 && owner[c.end - 1] === host + 1 && !isPhrase(c)) {
+        const hostKind = table.items[host]!.kind;
+        if (c.cue.kind === hostKind) table.addKey(host, c.cue.key);
+        // "**Claude via Bedrock**": the brands inside a name say how it is hosted.
+        if (c.cue.kind === hostKind || (c.cue.strength === 'provider' && MODEL_KINDS.includes(hostKind))) for (const p of c.cue.props) table.items[host]!.props.add(p);
+      }
       continue;
     }
     const guess = isPhrase(c) ? inferKind(c.text) : undefined;
@@ -198,6 +164,11 @@ export function discoverComponents(doc: ScannedDoc, table: ComponentTable, syste
       weak.push(c);
       continue;
     }
+    // "RAG chatbot", "Pip model": named only by a generic head, so it refers back like "the model" does.
+    if (isPhrase(c) && guess!.cue?.strength === 'weak') {
+      weak.push({ ...guess!.match!, start: c.start, end: c.end, text: c.text });
+      continue;
+    }
     if (cue?.strength === 'provider') {
       providers.push({ start: c.start, end: c.end, key: cue.key, props: cue.props, text: c.text });
       continue;
@@ -206,16 +177,15 @@ export function discoverComponents(doc: ScannedDoc, table: ComponentTable, syste
     // The noun phrase opening a definition says what it is: "Action log — BigQuery table …".
     const head = kind === 'user' ? undefined : headOf(c.start, c.end);
     const named = isPhrase(c) || c.cue.strength === 'named';
-    // Storage is keyed by what it holds ("support tickets" and "resolved tickets" are one corpus).
-    const storageKey = kind === 'storage' ? `x:storage:${normName(c.text).split(' ').pop()}` : undefined;
-    const key = isPhrase(c) ? (cue && cue.strength !== 'named' && cue.strength !== 'user' && cue.strength !== 'weak' ? cue.key : undefined) : named ? (storageKey ?? `x:${normName(c.text)}`) : c.cue.key;
+    const key = isPhrase(c) ? (cue && cue.strength !== 'named' && cue.strength !== 'user' && cue.strength !== 'weak' ? cue.key : undefined) : cueKey(c);
     const def = defOf(c.start);
     let comp = head ?? (isPhrase(c) ? table.findByName(c.text) : undefined) ?? (key ? table.find(key) : undefined);
     if (comp === undefined && named && !isPhrase(c)) comp = table.findContaining(kind, c.text);
     if (comp === undefined && def !== undefined && kind !== 'user' && table.items[def]!.kind === kind) comp = def;
     if (comp === undefined && !isPhrase(c) && c.cue.strength === 'strong') comp = table.firstOf([kind]);
     if (comp === undefined) {
-      if (!room()) continue;
+      // "We have no dashboard for …" names something that does not exist.
+      if (!room() || NEGATED.test(masked.slice(Math.max(0, c.start - 40), c.start))) continue;
       const name = !isPhrase(c) && c.cue.strength === 'brand' ? (parentheticalName(masked, c) ?? c.text) : c.text;
       comp = table.create(name, kind, c.start);
     }
@@ -229,9 +199,7 @@ export function discoverComponents(doc: ScannedDoc, table: ComponentTable, syste
   for (const c of providers) {
     const si = sentenceAt(sentences, c.start);
     const s = si >= 0 ? sentences[si]! : { start: c.start, end: c.end };
-    const near = mentions
-      .filter((m) => m.start >= s.start && m.end <= s.end && MODEL_KINDS.includes(table.items[m.comp]!.kind))
-      .sort((a, b) => Math.abs(a.start - c.start) - Math.abs(b.start - c.start))[0];
+    const near = nearestModel(owner, s.start, s.end, c.start, (comp) => MODEL_KINDS.includes(table.items[comp]!.kind));
     const def = headOf(c.start, c.end) ?? defOf(c.start);
     let comp = near?.comp ?? table.find(c.key);
     if (comp === undefined && def !== undefined && MODEL_KINDS.includes(table.items[def]!.kind)) comp = def;
@@ -263,21 +231,23 @@ export function discoverComponents(doc: ScannedDoc, table: ComponentTable, syste
   }
 
   // 4. Names mentioned again later, and unique head nouns ("the gateway" for "CodePilot gateway").
-  addNameMentions(doc, table, mentions, mention, (s, e) => covered(s, e) || inTitle(s));
+  addNameMentions(doc, table, mention, (s, e) => covered(s, e) || inTitle(s));
 
   // 5. Text that gives a model the power to act ("the bot can issue refunds") implies an agent.
-  promoteAgent(doc, table, mentions, weak, hits, room());
+  mentions.sort((a, b) => a.start - b.start);
+  promoteAgent(doc, table, mentions, weak, hits, room(), defComps);
 
   // 6. Generic words refer back to what exists.
   for (const c of weak) {
     if (covered(c.start, c.end) || title.includes(c.text.toLowerCase())) continue;
     let comp: number | undefined;
     if (c.cue.strength === 'agent') {
+      // "agent" is a person in a support desk and an AI agent elsewhere.
       comp = table.firstOf(['agent']) ?? table.find('u:support-agent');
-      if (comp === undefined && table.firstOf(['llm', 'ml-model']) !== undefined && room()) comp = table.create('Agent', 'agent', c.start, 'k:agent');
+      if (comp === undefined && !HUMAN_AGENT.test(masked) && room()) comp = table.create('Agent', 'agent', c.start, 'k:agent');
     } else {
       comp = table.firstOf(c.cue.refers);
-      if (comp === undefined && c.cue.create && room()) {
+      if (comp === undefined && c.cue.create && room() && !NEGATED.test(masked.slice(Math.max(0, c.start - 40), c.start))) {
         const kind = c.cue.key === 'w:model' && mlDoc ? 'ml-model' : c.cue.kind;
         comp = table.create(c.text, kind, c.start);
       }
@@ -288,7 +258,8 @@ export function discoverComponents(doc: ScannedDoc, table: ComponentTable, syste
   // 7. Code identifiers named as tools ("calls `lookup_customer`").
   for (const span of doc.codeSpans) {
     if (covered(span.start, span.end) || !IDENTIFIER.test(span.text) || !/_|\(\)|[a-z][A-Z]/.test(span.text)) continue;
-    if (!TOOLISH.test(sentenceText(span.start))) continue;
+    const host = defOf(span.start);
+    if (!TOOLISH.test(sentenceText(span.start)) && !(host !== undefined && table.items[host]!.kind === 'tool')) continue;
     const comp = table.findByName(span.text) ?? (room() ? table.create(span.text, 'tool', span.start) : undefined);
     if (comp !== undefined) mention(comp, span.start, span.end);
   }
@@ -296,71 +267,11 @@ export function discoverComponents(doc: ScannedDoc, table: ComponentTable, syste
   return { mentions, defComps };
 }
 
-const ASSISTANT_KEY = 'w:assistant';
-
 /**
- * Creates an agent when no agent exists but the text gives an AI component capabilities (sending
- * email, running code, refunds…). A capability whose actor is a plain component ("the Chat API creates
- * a ticket") or that is about calling the model itself ("we call the OpenAI API") does not count.
+ * True for a document about predictive models (fraud, churn, recommendations…) that names no LLM: there
+ * a bare "model" ("Ranking model") is an ML model, not an LLM.
  */
-function promoteAgent(doc: ScannedDoc, table: ComponentTable, mentions: readonly Mention[], weak: readonly CueMatch[], hits: readonly PropertyHit[], room: boolean): void {
-  if (!room || table.firstOf(['agent']) !== undefined) return;
-  const assistants = weak.filter((w) => w.cue.key === ASSISTANT_KEY);
-  for (const h of hits) {
-    if (!h.cue.actor || h.cue.scenario !== 'agent') continue;
-    const si = sentenceAt(doc.sentences, h.start);
-    if (si < 0) continue;
-    const s = doc.sentences[si]!;
-    const inside = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
-    if (inside.some((m) => m.start < h.end && m.end > h.start && ['llm', 'embedding-model', 'ml-model'].includes(table.items[m.comp]!.kind))) continue;
-    const prev = inside.filter((m) => m.end <= h.start).pop();
-    const bot = assistants.filter((a) => a.start >= s.start && a.end <= h.start).pop();
-    if (prev && !isAiActor(table.items[prev.comp]!.kind) && !(bot && bot.start > prev.start)) continue;
-    if (!prev && !bot && !/\b(?:it|assistant|chat ?bot|bot|copilot|model|LLM|AI)\b/i.test(doc.masked.slice(s.start, h.start))) continue;
-    const named = bot ?? assistants[0];
-    table.create(named ? named.text : 'Agent', 'agent', named?.start ?? h.start, 'k:agent');
-    return;
-  }
+export function isMlDocument(text: string, cues: readonly CueMatch[] = findKindCues(text)): boolean {
+  return ML_CONTEXT.test(text) && !cues.some((m) => (m.cue.kind === 'llm' || m.cue.kind === 'agent') && m.cue.strength !== 'weak' && m.cue.strength !== 'agent');
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function addNameMentions(
-  doc: ScannedDoc,
-  table: ComponentTable,
-  mentions: Mention[],
-  mention: (comp: number, start: number, end: number) => void,
-  covered: (s: number, e: number) => boolean,
-): void {
-  const heads = new Map<string, number[]>();
-  table.items.forEach((c, i) => {
-    const words = c.name.split(' ');
-    const head = words[words.length - 1]!.toLowerCase();
-    if (words.length >= 2 && HEAD_KINDS[head]) heads.set(head, [...(heads.get(head) ?? []), i]);
-  });
-  const found: Mention[] = [];
-  table.items.forEach((c, i) => {
-    const name = c.name.replace(/\s+/g, ' ').trim();
-    if (name.length < 2) return;
-    const re = new RegExp(`(?<![\\w-])${escapeRe(name).replace(/ /g, '\\s+')}s?(?![\\w-])`, 'gi');
-    for (let m = re.exec(doc.masked); m; m = re.exec(doc.masked)) found.push({ start: m.index, end: m.index + m[0].length, comp: i });
-  });
-  for (const [head, comps] of heads) {
-    if (comps.length !== 1) continue;
-    const re = new RegExp(`(?<![\\w-])(?:the|a|an|our|this|that|its) (${escapeRe(head)})(?![\\w-])`, 'gi');
-    for (let m = re.exec(doc.masked); m; m = re.exec(doc.masked)) {
-      const s = m.index + m[0].length - m[1]!.length;
-      found.push({ start: s, end: s + m[1]!.length, comp: comps[0]! });
-    }
-  }
-  for (const f of resolveOverlaps(found)) {
-    if (!covered(f.start, f.end) && !mentions.some((m) => m.start === f.start)) mention(f.comp, f.start, f.end);
-  }
-}
-
-/** True when the kind is one whose component can itself take AI actions. */
-export function isAiActor(kind: ComponentKind): boolean {
-  return kind === 'agent' || kind === 'llm' || kind === 'tool' || kind === 'code-interpreter';
-}
-
-export { isSpecific };

@@ -1,5 +1,7 @@
 import type { ComponentKind, ComponentProperty } from '../domain/system.js';
 import { KIND_CUE_ROWS, type CueStrength } from './lexiconData.js';
+import { spaced } from './regex.js';
+import { normName } from './componentTable.js';
 
 export type { CueStrength } from './lexiconData.js';
 
@@ -36,15 +38,21 @@ export const KIND_CUES: readonly KindCue[] = KIND_CUE_ROWS.map(([kind, strength,
   strength,
   key,
   // Not inside hyphenated words either: "per-user" is not a user, "repository-aware" not a repository.
-  re: new RegExp(String.raw`(?<![\w-])(?:${source})(?![\w]|-[a-z])`, opts?.cs ? 'g' : 'gi'),
+  re: new RegExp(String.raw`(?<![\w-])(?:${spaced(source)})(?![\w]|-[a-z])`, opts?.cs ? 'g' : 'gi'),
   props: opts?.props ?? [],
-  ...(opts?.requires ? { requires: new RegExp(opts.requires, 'i') } : {}),
+  ...(opts?.requires ? { requires: new RegExp(spaced(opts.requires), 'i') } : {}),
   refers: opts?.refers ?? [kind],
   create: opts?.create ?? false,
 }));
 
+/** Matches wherever any cue might (a superset, case-insensitive): lets short texts with no cue skip the lexicon. */
+const ANY_CUE = new RegExp(KIND_CUES.map((c) => c.re.source).join('|'), 'i');
+const SHORT_TEXT = 120;
+const MEMO_LIMIT = 4000;
+const memo = new Map<string, CueMatch[]>();
+
 /** Head nouns that may follow a brand and belong to its name ("Pinecone index", "OpenAI API"). */
-const HEAD_EXTENSION = /^ (?:index(?:es)?|cluster|database|db|instance|tables?|buckets?|collection|namespace|apis?|service|endpoints?|models?|topics?|queues?|stream|server|workspace|sites?|spaces?|wiki|pages|mailbox|inbox|account|project|registry|store|bot|app|plugin|extension|pipelines?|jobs?|runner|sandbox|deployment|dashboard|hub|repos?|repositor(?:y|ies)|portal|library|vault|catalog(?:ue)?|warehouse|lake|tenant|org|agent)(?![\w])/i;
+const HEAD_EXTENSION = /^\s+(?:index(?:es)?|cluster|database|db|instance|tables?|buckets?|collection|namespace|apis?|service|endpoints?|models?|topics?|queues?|stream|server|workspace|sites?|spaces?|wiki|pages|mailbox|inbox|account|project|registry|store|bot|app|plugin|extension|pipelines?|jobs?|runner|sandbox|deployment|dashboard|hub|repos?|repositor(?:y|ies)|portal|library|vault|catalog(?:ue)?|warehouse|lake|tenant|org|agent)(?![\w])/i;
 
 /** Head nouns of component names and the kind they suggest when no cue says more. */
 export const HEAD_KINDS: Readonly<Record<string, ComponentKind>> = Object.fromEntries([
@@ -69,6 +77,24 @@ const NO_CUE_RANK = 0;
  * are extended with a following head noun. Returns matches sorted by position.
  */
 export function findKindCues(text: string, from = 0, to = text.length): CueMatch[] {
+  // Names and description heads are looked up again and again: remember them (the result is pure).
+  const short = from === 0 && to === text.length && text.length <= SHORT_TEXT;
+  if (short) {
+    const known = memo.get(text);
+    if (known) return known;
+    if (!ANY_CUE.test(text)) return remember(text, []);
+  }
+  const found = scanCues(text, from, to);
+  return short ? remember(text, found) : found;
+}
+
+function remember(text: string, found: CueMatch[]): CueMatch[] {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(text, found);
+  return found;
+}
+
+function scanCues(text: string, from: number, to: number): CueMatch[] {
   const all: CueMatch[] = [];
   const slice = from === 0 && to === text.length ? text : text.slice(0, to);
   for (const cue of KIND_CUES) {
@@ -189,8 +215,30 @@ export function inferKind(name: string, description = ''): KindGuess | undefined
  */
 export function aliasKeys(name: string, kind: ComponentKind): string[] {
   return findKindCues(name)
-    .filter((m) => m.cue.kind === kind && (m.cue.strength === 'brand' || m.cue.strength === 'strong'))
-    .map((m) => m.cue.key);
+    .filter((m) => m.cue.kind === kind && (m.cue.strength === 'brand' || m.cue.strength === 'strong' || m.cue.strength === 'user'))
+    .map(cueKey);
+}
+
+/**
+ * Keys that identify the one thing a name names: a brand or role that is the whole name ("Postgres",
+ * "Pinecone index", "Lawyer"), not one part of it ("Orders DB (Postgres)" is not every Postgres).
+ */
+export function identityKeys(name: string, kind: ComponentKind): string[] {
+  const text = name.replace(/\s+/g, ' ').trim();
+  return findKindCues(text)
+    .filter((m) => m.cue.kind === kind && (m.cue.strength === 'brand' || m.cue.strength === 'user') && m.start === 0 && m.end >= text.replace(/s$/, '').length)
+    .map(cueKey);
+}
+
+/**
+ * The merge key of a match: the cue's key, except that qualified categories key by their wording
+ * ("fraud model" ≠ "churn model"), storage by what it holds ("support tickets" = "resolved tickets")
+ * and professions by the role ("lawyers" = "Lawyer", ≠ "auditors").
+ */
+export function cueKey(m: CueMatch): string {
+  if (m.cue.strength === 'named') return m.cue.kind === 'storage' ? `x:storage:${normName(m.text).split(' ').pop()}` : `x:${normName(m.text)}`;
+  if (m.cue.key === 'u:professional') return `u:${normName(m.text)}`;
+  return m.cue.key;
 }
 
 /** True when a name is only a category word ("Vector store", "LLM", "Database"), not a specific thing. */

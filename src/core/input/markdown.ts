@@ -1,3 +1,7 @@
+import { blank, firstParagraph, maskInline, splitSentences, type Block } from './markdownParts.js';
+
+export { lineOf, sentenceAt } from './markdownParts.js';
+
 /** A sentence (or clause) of the document: offsets into the text, its 1-based line and its block. */
 export interface Sentence {
   readonly start: number;
@@ -66,65 +70,7 @@ const HEADING = /^(\s{0,3}#{1,6})(\s+)(.*?)(\s+#+)?\s*$/;
 const LIST_ITEM = /^(\s*)([-*+]|\d{1,3}[.)])(\s+)/;
 const TABLE_SEP = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const SETEXT = /^\s{0,3}(=+|-+)\s*$/;
-const CODE_SPAN = /(`+)([^`]+?)\1/g;
-const IMAGE = /!\[[^\]]*\]\([^)]*\)/g;
-const LINK = /\[([^\]]+)\]\(([^)]*)\)/g;
-const URL = /<?https?:\/\/[^\s)>]+>?/g;
-const HTML_TAG = /<\/?[a-zA-Z][^>]*>/g;
-const BOLD = /(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g;
-const SENTENCE_END = /([.!?])(?=\s+["'(\[]?[A-Z0-9])|;|\|/g;
-const ABBREV = /(?:^|\s)(?:e\.g|i\.e|etc|vs|approx|incl|Mr|Ms|Dr|No|Fig|cf|al|St)$/i;
-const KEY_VALUE_LINE = /^\s*(?:[-*+]\s+)?\S[^:]{0,40}:\s/;
 
-const blank = (s: string): string => s.replace(/[^\n]/g, ' ');
-
-/** 1-based line number of an offset. */
-export function lineOf(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
-
-/** Index of the sentence containing `offset`, or -1. */
-export function sentenceAt(sentences: readonly Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = sentences[mid]!;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
-
-interface Block {
-  start: number;
-  end: number;
-  type: 'para' | 'item' | 'heading' | 'row';
-  header?: boolean;
-}
-
-/** Masks inline Markdown on one line and records bold and code spans (offsets relative to the document). */
-function maskInline(line: string, base: number, bold: CodeSpan[], code: CodeSpan[]): string {
-  let out = line.replace(CODE_SPAN, (m, ticks: string, inner: string, at: number) => {
-    code.push({ start: base + at + ticks.length, end: base + at + ticks.length + inner.length, text: inner.trim() });
-    return ' '.repeat(ticks.length) + inner + ' '.repeat(ticks.length);
-  });
-  out = out.replace(IMAGE, blank).replace(URL, blank).replace(HTML_TAG, blank);
-  out = out.replace(LINK, (m, label: string) => ` ${label}${' '.repeat(m.length - label.length - 1)}`);
-  out = out.replace(BOLD, (m, mark: string, inner: string, at: number) => {
-    bold.push({ start: base + at + mark.length, end: base + at + mark.length + inner.length, text: inner });
-    return ' '.repeat(mark.length) + inner + ' '.repeat(mark.length);
-  });
-  return out.replace(/\\(?=[\\`*_{}[\]()#+\-.!|])|\*|~~/g, (m) => ' '.repeat(m.length));
-}
 
 /**
  * Scans Markdown (or plain prose) into sentences, definition candidates, Mermaid blocks, the title
@@ -151,7 +97,11 @@ export function scanMarkdown(text: string): ScannedDoc {
   };
   let frontMatter = lines[0]?.trim() === '---';
   const headingLines = new Set<number>();
+  /** Def index → index its block will have (blocks are pushed in order, so it is blocks.length now). */
+  const defBlock = new Map<number, number>();
+  const defStarts = new Set<number>();
   let section: string | undefined;
+  let fmTitle: string | undefined;
   const parents: { indent: number; text: string }[] = [];
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
@@ -161,7 +111,7 @@ export function scanMarkdown(text: string): ScannedDoc {
     if (frontMatter) {
       masked.push(blank(raw));
       const kv = /^(?:title|name)\s*:\s*["']?(.+?)["']?\s*$/.exec(raw);
-      if (kv && !title) title = kv[1];
+      if (kv && !fmTitle) fmTitle = kv[1];
       if (i > 0 && raw.trim() === '---') frontMatter = false;
       continue;
     }
@@ -250,72 +200,38 @@ export function scanMarkdown(text: string): ScannedDoc {
         const name = lead.text.replace(/[:\s]+$/, '');
         const after = m.slice(lead.end - start).replace(/^[\s*`_]+/, '');
         const label = /:\s*$/.test(lead.text) || after.startsWith(':') ? !after.replace(/^:/, '').trim() : false;
+        defBlock.set(defs.length, blocks.length);
+        defStarts.add(lead.start);
         defs.push({ name, start: lead.start, end: lead.start + name.length, line: i + 1, desc: '', itemStart: start, itemEnd: start + raw.length, form: codeSpans.includes(lead) ? 'code' : 'item', ...(label ? { label } : {}), ...(parent ? { parent } : {}), ...(section ? { section } : {}) });
       }
       if (row) {
         const cells = m.split('|');
         const first = cells[1]?.trim() ?? '';
         const at = m.indexOf(first, m.indexOf('|') + 1);
+        if (first) defBlock.set(defs.length, blocks.length);
         if (first) defs.push({ name: first, start: start + at, end: start + at + first.length, line: i + 1, desc: cells.slice(2).join(' ; '), itemStart: start, itemEnd: start + raw.length, form: 'table', ...(section ? { section } : {}) });
       }
     } else {
       cur.end = start + raw.length;
     }
     for (const b of bold.slice(boldBefore)) {
-      if (!defs.some((d) => d.start === b.start)) defs.push({ name: b.text.replace(/[:\s]+$/, ''), start: b.start, end: b.end, line: i + 1, desc: '', itemStart: b.start, itemEnd: b.end, form: 'inline' });
+      if (!defStarts.has(b.start)) defs.push({ name: b.text.replace(/[:\s]+$/, ''), start: b.start, end: b.end, line: i + 1, desc: '', itemStart: b.start, itemEnd: b.end, form: 'inline' });
     }
   }
   close();
   if (fence?.lang === 'mermaid') mermaid.push({ code: fence.code.join('\n'), line: fence.from + 1 });
   const maskedText = masked.join('\n');
   // Definitions from list items and rows cover the whole item; their description is the rest of it.
-  const finalDefs = defs.map((d) => {
+  const finalDefs = defs.map((d, di) => {
     if (d.form !== 'item' && d.form !== 'code') return d;
-    const block = blocks.find((b) => b.start <= d.start && d.start < b.end + 1);
+    const block = blocks[defBlock.get(di) ?? -1];
     if (!block) return d;
     const desc = maskedText.slice(d.end, block.end).replace(/^[\s:*`_—–-]+/, '').replace(/\s+/g, ' ').trim();
     return { ...d, desc, itemStart: block.start, itemEnd: block.end };
-  }).filter((d) => !(d.form === 'table' && blocks.find((b) => b.start === d.itemStart)?.header));
+  }).filter((d, di) => !(d.form === 'table' && blocks[defBlock.get(di) ?? -1]?.header));
   const sentences = splitSentences(maskedText, blocks, lineStarts, finalDefs);
   const description = firstParagraph(maskedText, blocks);
   if (titleLine !== undefined) headingLines.add(titleLine);
+  title ??= fmTitle;
   return { text, masked: maskedText, lineStarts, title, titleLine, description, sentences, defs: finalDefs, mermaid, codeSpans, headingLines };
-}
-
-function splitSentences(masked: string, blocks: readonly Block[], lineStarts: readonly number[], defs: readonly DefCandidate[]): Sentence[] {
-  const out: Sentence[] = [];
-  blocks.forEach((b, bi) => {
-    const def = defs.findIndex((d) => (d.form === 'item' || d.form === 'code' || d.form === 'table') && d.itemStart === b.start);
-    const push = (s: number, e: number): void => {
-      const body = masked.slice(s, e);
-      const lead = body.length - body.trimStart().length;
-      if (!body.trim()) return;
-      out.push({ start: s + lead, end: e, line: lineOf(lineStarts, s + lead), block: bi, ...(def >= 0 ? { def } : {}) });
-    };
-    const body = masked.slice(b.start, b.end);
-    let from = 0;
-    SENTENCE_END.lastIndex = 0;
-    for (let m = SENTENCE_END.exec(body); m; m = SENTENCE_END.exec(body)) {
-      if (m[1] === '.' && ABBREV.test(body.slice(Math.max(0, m.index - 8), m.index))) continue;
-      push(b.start + from, b.start + m.index + m[0].length);
-      from = m.index + m[0].length;
-    }
-    push(b.start + from, b.end);
-  });
-  return out;
-}
-
-function firstParagraph(masked: string, blocks: readonly Block[]): string | undefined {
-  for (const b of blocks) {
-    if (b.type !== 'para') continue;
-    const raw = masked.slice(b.start, b.end);
-    const lines = raw.split('\n').filter((l) => l.trim());
-    if (lines.every((l) => KEY_VALUE_LINE.test(l)) && lines.length <= 6 && raw.length < 400 && lines.every((l) => l.length < 120)) continue;
-    const text = raw.replace(/\s+/g, ' ').trim();
-    if (text.length < 20) continue;
-    if (text.length <= 500) return text;
-    const cut = text.slice(0, 499);
-    return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 400))}…`;
-  }
-  return undefined;
 }

@@ -1,72 +1,21 @@
-import { basename, extname } from 'node:path';
-import type { SystemModel } from '../domain/system.js';
-import { InputError } from '../errors.js';
 import { deriveSystem } from './derive.js';
-import { extractProse } from './prose.js';
+import { assertNotEmpty, parseMarkdownArchitecture, resolveFormat, sourceStem, type ParsedArchitecture, type InputFormat } from './format.js';
 import { parseSystemModelFile } from './systemModelFile.js';
 
-/** Formats threatstorm reads. Mermaid (`.mmd`) and plain text count as `markdown`. */
-export type InputFormat = 'markdown' | 'yaml' | 'json';
-
-/** The result of parsing an architecture: the derived system model, the format read and notes for the user. */
-export interface ParsedArchitecture {
-  system: SystemModel;
-  format: InputFormat;
-  warnings: string[];
-}
-
-const BY_EXTENSION: Readonly<Record<string, InputFormat>> = {
-  '.yaml': 'yaml', '.yml': 'yaml', '.json': 'json', '.md': 'markdown', '.markdown': 'markdown', '.txt': 'markdown', '.mmd': 'markdown',
-};
-const MERMAID_START = /^\s*(?:%%[^\n]*\n\s*)*(?:---\n[\s\S]*?\n---\s*\n\s*)?(?:flowchart|graph)\b/i;
-const YAML_KEY_LINE = /^(?:[\w"'-][^:\n]*|"[^"\n]*"):(?:\s|$)/;
-
-/** The file name without folders and extension ("docs/chatbot.md" → "chatbot"); "-" becomes "architecture". */
-export function sourceStem(source: string): string {
-  if (source === '-' || !source) return 'architecture';
-  const base = basename(source);
-  return base.slice(0, base.length - extname(base).length) || base;
-}
+export { detectFormat, isBareMermaid, sourceStem, type InputFormat, type ParsedArchitecture } from './format.js';
 
 /**
- * Detects the format: by the extension of `source` when it has a known one, else by content (a JSON
- * object → json; a YAML mapping with a top-level `components:` key → yaml; anything else → markdown).
- */
-export function detectFormat(text: string, source: string): InputFormat {
-  const byExt = BY_EXTENSION[extname(source).toLowerCase()];
-  if (byExt) return byExt;
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{')) return 'json';
-  if (/^components\s*:/m.test(text)) {
-    const first = text.split('\n').find((l) => l.trim() && !l.trim().startsWith('#') && l.trim() !== '---');
-    if (first && YAML_KEY_LINE.test(first)) return 'yaml';
-  }
-  return 'markdown';
-}
-
-/** True when the text is a bare Mermaid flowchart rather than a document (`.mmd` files, pasted diagrams). */
-export function isBareMermaid(text: string, source: string): boolean {
-  return extname(source).toLowerCase() === '.mmd' ? !/^\s*```/m.test(text) : MERMAID_START.test(text);
-}
-
-/**
- * Parses an architecture description into a derived {@link SystemModel}: YAML/JSON system models,
- * Mermaid flowcharts, or Markdown/plain prose (with embedded Mermaid). Throws {@link InputError}
- * with a message that says what is wrong and where; never throws anything else for bad input.
+ * Parses an architecture description into a derived system model: YAML/JSON system models,
+ * Mermaid flowcharts, or Markdown/plain prose (with embedded Mermaid). Throws InputError with a
+ * message that says what is wrong and where; never throws anything else for bad input.
  */
 export function parseArchitecture(text: string, opts: { source: string; format?: InputFormat | 'auto' }): ParsedArchitecture {
-  const { source } = opts;
-  const format = !opts.format || opts.format === 'auto' ? detectFormat(text, source) : opts.format;
-  const stem = sourceStem(source);
-  if (!text.trim()) {
-    throw new InputError(source, `${source === '-' ? 'standard input' : source} is empty. Describe the system: its components, what data flows between them and which AI models it uses.`);
-  }
+  const format = resolveFormat(text, opts);
+  assertNotEmpty(text, opts.source);
   if (format === 'yaml' || format === 'json') {
-    return { system: deriveSystem(parseSystemModelFile(text, source, format, stem)), format, warnings: [] };
+    return { system: deriveSystem(parseSystemModelFile(text, opts.source, format, sourceStem(opts.source))), format, warnings: [] };
   }
-  const { system, warnings } = extractProse(text, stem, { mermaidOnly: isBareMermaid(text, source) });
-  if (!system.components.length) {
-    throw new InputError(source, `no components were found in ${source === '-' ? 'standard input' : source}. Name the parts of the system and what they do, e.g. "Users chat with a support bot built on GPT-4o; it retrieves help articles from a Pinecone index." or give a YAML system model.`);
-  }
-  return { system: deriveSystem(system), format, warnings };
+  return parseMarkdownArchitecture(text, opts.source, format);
 }
+
+export { parseArchitectureAsync } from './parseAsync.js';

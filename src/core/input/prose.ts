@@ -1,7 +1,8 @@
 import type { ComponentKind, ComponentProperty, DataFlow, SystemModel, TrustBoundary } from '../domain/system.js';
 import { ComponentTable } from './componentTable.js';
-import { MAX_COMPONENTS, discoverComponents, isAiActor, type Mention } from './discover.js';
-import { aliasKeys, inferKind } from './lexicon.js';
+import { isAiActor } from './agentPromotion.js';
+import { MAX_COMPONENTS, discoverComponents, isMlDocument, type Mention } from './discover.js';
+import { aliasKeys, findKindCues, identityKeys, inferKind } from './lexicon.js';
 import { lineOf, scanMarkdown, sentenceAt, type ScannedDoc } from './markdown.js';
 import { parseMermaid, type MermaidGraph, type NodeShape } from './mermaid.js';
 import { findPropertyCues, type PropertyCue, type PropertyHit } from './propertyCues.js';
@@ -21,8 +22,8 @@ const STORE_KINDS: readonly ComponentKind[] = ['database', 'storage', 'vector-st
 const TOOL_WORDS: readonly (readonly [RegExp, ComponentProperty])[] = [
   [/send|e?mail|smtp|notify|message|reply|forward/i, 'sends-email'],
   [/exec|shell|terminal|bash|python|run_?code|run_?command|command|script/i, 'executes-code'],
-  [/refund|pay|charge|transfer|purchase|order|checkout|invoice|price|discount/i, 'financial-actions'],
-  [/create|update|delete|write|edit|insert|post|apply|set_|add_|remove|modify|assign|close|ticket/i, 'writes-data'],
+  [/refund|pay|charge|transfer|purchase|place_?order|checkout|invoice|price|discount|credit_/i, 'financial-actions'],
+  [/create|update|delete|write|edit|insert|post|apply|set_|add_|remove|modify|assign|close|ticket|block|cancel|freeze|lock|reset|change/i, 'writes-data'],
   [/brows|fetch_?url|web|scrape|crawl|url|search_?web|http/i, 'browses-web'],
 ];
 
@@ -67,21 +68,24 @@ function targetsFor(table: ComponentTable, cue: PropertyCue, site: CueSite, hit:
 }
 
 /** Adds the nodes, edges and subgraphs of a Mermaid diagram; returns flows, boundaries and label sites. */
-function addGraph(table: ComponentTable, g: MermaidGraph, offsetOf: (line: number) => number): { flows: FlowDraft[]; boundaries: { name: string; comps: number[] }[]; labels: { text: string; site: CueSite; line: number }[] } {
+function addGraph(table: ComponentTable, g: MermaidGraph, offsetOf: (line: number) => number, mlDoc: boolean): { flows: FlowDraft[]; boundaries: { name: string; comps: number[] }[]; labels: { text: string; site: CueSite; line: number }[] } {
   const byId = new Map<string, number>();
   const labels: { text: string; site: CueSite; line: number }[] = [];
   for (const n of g.nodes) {
     const name = n.label || n.id;
     const guess = inferKind(name) ?? inferKind(n.id);
-    let kind: ComponentKind = guess?.kind ?? 'service';
+    let kind: ComponentKind = guess?.cue?.key === 'w:model' && mlDoc ? 'ml-model' : (guess?.kind ?? 'service');
     // A cylinder is a store: keep a store kind the label names ("Pinecone", "S3"), else a database.
     if (STORE_SHAPES.has(n.shape) && !STORE_KINDS.includes(kind)) kind = 'database';
     const keys = aliasKeys(name, kind);
-    let comp = table.findByName(name) ?? keys.map((k) => table.find(k)).find((c) => c !== undefined && table.items[c]!.kind === kind);
+    let comp = table.findByName(name) ?? identityKeys(name, kind).map((k) => table.find(k)).find((c) => c !== undefined && table.items[c]!.kind === kind);
     if (comp === undefined) {
       if (table.items.length >= MAX_COMPONENTS) continue;
       comp = table.create(name, kind, offsetOf(n.line));
-      for (const p of guess?.cue?.props ?? []) table.items[comp]!.props.add(p);
+    }
+    // Brands and providers in the label say how it is hosted: "Llama 3 on Bedrock".
+    for (const m of findKindCues(name)) {
+      if (m.cue.kind === kind || (m.cue.strength === 'provider' && MODEL_KINDS.includes(kind))) for (const p of m.cue.props) table.items[comp]!.props.add(p);
     }
     for (const k of keys) table.addKey(comp, k);
     table.mention(comp, offsetOf(n.line), n.line);
@@ -121,6 +125,8 @@ export function extractProse(text: string, fallbackName: string, opts: { mermaid
   const diagramFlows: FlowDraft[] = [];
   const boundaries: { name: string; comps: number[] }[] = [];
   const labelSites: { text: string; site: CueSite; line: number }[] = [];
+  let ml: boolean | undefined;
+  const mlDoc = (): boolean => (ml ??= isMlDocument(opts.mermaidOnly ? text : doc.masked));
   for (const b of blocks) {
     const g = parseMermaid(b.code, b.line);
     if (!g) {
@@ -128,7 +134,7 @@ export function extractProse(text: string, fallbackName: string, opts: { mermaid
       continue;
     }
     warnings.push(...g.warnings);
-    const added = addGraph(table, g, offsetOf);
+    const added = addGraph(table, g, offsetOf, mlDoc());
     diagramFlows.push(...added.flows);
     boundaries.push(...added.boundaries);
     labelSites.push(...added.labels);
@@ -151,10 +157,12 @@ export function extractProse(text: string, fallbackName: string, opts: { mermaid
   const textFlows = [...diagramFlows, ...extractFlows(doc, table, contexts, disc.defComps)];
   const inferred = inferFlows(table, [...textFlows, ...implied]);
   warnings.push(...inferred.warnings);
+  const flows = [...textFlows, ...implied, ...inferred.flows];
+  markPublicEntryPoints(table, flows);
   if (!table.items.some((c) => MODEL_KINDS.includes(c.kind) || c.kind === 'agent')) {
     warnings.push('no AI model was recognised (LLM, ML model, embedding model or agent); AI-specific threats will not apply. Name the model, e.g. "GPT-4o via the OpenAI API" or "a fraud-scoring model".');
   }
-  return { system: assemble(table, name, doc.description, [...textFlows, ...implied, ...inferred.flows], boundaries), warnings };
+  return { system: assemble(table, name, doc.description, flows, boundaries), warnings };
 }
 
 function applyPropertyHits(doc: ScannedDoc, table: ComponentTable, contexts: readonly SentenceContext[], defComps: ReadonlyMap<number, number>, hits: readonly PropertyHit[]): ScenarioEvent[] {
@@ -172,6 +180,19 @@ function applyPropertyHits(doc: ScannedDoc, table: ComponentTable, contexts: rea
     if (hit.cue.scenario) events.push({ scenario: hit.cue.scenario, targets, at: hit.start, line: lineOf(doc.lineStarts, hit.start), text: doc.masked.slice(hit.start, hit.end) });
   }
   return events;
+}
+
+const EXTERNAL_USER = /customer|visitor|shopper|consumer|public|citizen|patient|subscriber|anonymous|guest|player|caller|applicant|counterpart|merchant|seller|buyer|end[- ]?user|travell?er|student|learner|lender/i;
+const ENTRY_KINDS: readonly ComponentKind[] = ['frontend', 'service', 'agent', 'llm', 'email', 'ml-model'];
+
+/** What outsiders (customers, visitors, callers…) reach directly is internet-facing. */
+function markPublicEntryPoints(table: ComponentTable, flows: readonly FlowDraft[]): void {
+  for (const [i, c] of table.items.entries()) {
+    if (c.kind !== 'user' || !EXTERNAL_USER.test(c.name)) continue;
+    const reached = flows.filter((f) => f.from === i && ENTRY_KINDS.includes(table.items[f.to]!.kind)).map((f) => f.to);
+    const targets = reached.length ? reached : [table.firstOf(['frontend'])].filter((x): x is number => x !== undefined);
+    for (const t of targets) table.items[t]!.props.add('internet-facing');
+  }
 }
 
 /** Properties every component of a kind has: LLMs have a system prompt, tools act as their names say. */

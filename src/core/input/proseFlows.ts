@@ -2,6 +2,7 @@ import type { ComponentKind } from '../domain/system.js';
 import type { ComponentTable } from './componentTable.js';
 import type { Mention } from './discover.js';
 import type { ScannedDoc, Sentence } from './markdown.js';
+import { spaced } from './regex.js';
 
 /** A data flow found in the text, before ids are assigned. */
 export interface FlowDraft {
@@ -18,7 +19,7 @@ export interface SentenceContext {
   readonly subject: readonly number[];
 }
 
-const VERB = /(?<![\w-])(?:sends?|sent|sending|pass(?:es|ed|ing)?|forwards?|forwarded|forwarding|posts?|posted|pushes|pushed|push|writes?|wrote|written|writing|stores?|stored|storing|saves?|saved|upserts?|upserted|persists?|persisted|logs|logged|publishes|published|enqueues?|enqueued|uploads?|uploaded|streams?|streamed|returns?|returned|emits?|ships?|shipped|submits?|submitted|feeds?|fed|calls?|called|calling|invokes?|invoked|uses|used|using|hits|prompts|prompted|asks?|asked|routes?|routed|proxies|proxied|notifies|notified|triggers?|triggered|updates?|updated|creates?|created|inserts?|inserted|indexes|indexed|embeds?|embedded|builds?|populates?|refreshes|refreshed|types?|typed|chats? with|talks? (?:to|with)|replies|replied|responds?|e-?mails?|e-?mailed|hands?|handed|delivers?|delivered|reads?|fetch(?:es|ed)?|pulls?|pulled|retrieves?|retrieved|downloads?|downloaded|crawls?|crawled|polls?|polled|ingests?|ingested|scrapes?|scraped|receives?|received|loads?|loaded|gets?|consumes?|consumed|syncs?|synced|subscribes?|listens?|quer(?:y|ies|ied)|search(?:es|ed)?|looks? up|looked up|checks?|checked)(?![\w-])/gi;
+const VERB = new RegExp(spaced(String.raw`(?<![\w-])(?:sends?|sent|sending|pass(?:es|ed|ing)?|forwards?|forwarded|forwarding|posts?|posted|pushes|pushed|push|writes?|wrote|written|writing|stores?|stored|storing|saves?|saved|upserts?|upserted|persists?|persisted|logs|logged|publishes|published|enqueues?|enqueued|uploads?|uploaded|streams?|streamed|returns?|returned|emits?|ships?|shipped|submits?|submitted|feeds?|fed|calls?|called|calling|invokes?|invoked|uses|used|using|hits|prompts|prompted|asks?|asked|routes?|routed|proxies|proxied|notifies|notified|triggers?|triggered|updates?|updated|creates?|created|inserts?|inserted|indexes|indexed|embeds?|embedded|builds?|populates?|refreshes|refreshed|types?|typed|chats? with|talks? (?:to|with)|replies|replied|responds?|e-?mails?|e-?mailed|hands?|handed|delivers?|delivered|reads?|fetch(?:es|ed)?|pulls?|pulled|retrieves?|retrieved|downloads?|downloaded|crawls?|crawled|polls?|polled|ingests?|ingested|scrapes?|scraped|receives?|received|loads?|loaded|gets?|consumes?|consumed|syncs?|synced|subscribes?|listens?|quer(?:y|ies|ied)|search(?:es|ed)?|looks? up|looked up|checks?|checked)(?![\w-])`), 'gi');
 const READ = /^(?:reads?|fetch(?:es|ed)?|pulls?|pulled|retrieves?|retrieved|downloads?|downloaded|crawls?|crawled|polls?|polled|ingests?|ingested|scrapes?|scraped|receives?|received|loads?|loaded|gets?|consumes?|consumed|syncs?|synced|subscribes?|listens?)$/i;
 const QUERY = /^(?:quer(?:y|ies|ied)|search(?:es|ed)?|looks? up|looked up|checks?|checked)$/i;
 const STORE_KINDS: readonly ComponentKind[] = ['database', 'storage', 'vector-store', 'feature-store', 'model-registry', 'agent-memory', 'training-data', 'email', 'web-content', 'queue'];
@@ -31,14 +32,14 @@ const CONNECTOR = /^\s*(?:and|or|&|\/|,\s*and|,\s*or)\s*(?:the|a|an|our)?\s*$/i;
 const VERB_NEXT = /^\s+(?:(?:then|also|can|will|may|must|should|only|automatically|now|first|later|periodically|nightly|directly)\s+)*(?:[a-z]+(?:s|ed)|send|call|read|write|fetch|query|store|push|pull|use|ask|type|chat|get|run|post|forward)\b/;
 const ANAPHORA = /^\s*(?:it|they|this|these|then it|and it|which|then)\b/i;
 const PASSIVE_ANAPHORA = /^\s*(?:it|they|this|these)\s+(?:is|are|was|were|gets?|get)\b/i;
-const SUBORDINATE = /^\s*(?:if|when|once|after|before|unless|whenever|while|as soon as|depending on|for (?:each|every)|nightly|daily|weekly|hourly|monthly|every \w+)\b[^,]*,/i;
+const SUBORDINATE = new RegExp(spaced(String.raw`^\s*(?:if|when|once|after|before|unless|whenever|while|as soon as|depending on|for (?:each|every)|nightly|daily|weekly|hourly|monthly|every \w+)\b[^,]*,`), 'i');
 const PRONOUN_SUBJECT = /\b(?:it|they)\s*$/i;
 const AUXILIARY = /\b(?:is|are|was|were|be|been|being|gets?|got|get)\s+(?:\w+ly\s+)?$/i;
 const PARTICIPLE = /^(?:\w+ed|sent|written|fed|built|read|done|held|kept|run|shown|given|taken|made|put|set)$/i;
 /** Verbs that start a new action in a list of actions ("reads files, proposes edits, runs tests"). */
 const GAP_BREAK = /(?:,|\band)\s+(?:then\s+)?(?:runs|proposes|iterates|decides|attaches|enforces|authenticates|resolves|extracts|strips|splits|chunks|tags|classifies|summari[sz]es|answers|handles|processes|generates|renders|applies|validates|checks|enriches|transforms|converts|parses|computes|scores|ranks|filters|redacts|detects|approves|reviews|escalates|stops|waits|loops|manages|owns|holds|keeps|contains|includes|builds|adds|plans|writes|draws|produces|shows|decides|embeds)\b/i;
 const PASSIVE = /\b(?:is|are|was|were|been|being|gets?|got)\b/i;
-const PRONOUN_READ = /\b(?:fetches|reads|pulls|receives|picks up|downloads|retrieves|polls|ingests)\s+(?:it|them)\b/i;
+const PRONOUN_READ = /\b(?:fetches|reads|pulls|receives|picks\s+up|downloads|retrieves|polls|ingests)\s+(?:it|them)\b/i;
 
 /** Tidies the text between a verb and its object into a flow label. */
 function label(raw: string): string | undefined {
@@ -144,35 +145,71 @@ export function extractFlows(doc: ScannedDoc, table: ComponentTable, contexts: r
       if (before) for (const sub of subject) add(before.comp, sub, undefined, s.start);
       return;
     }
-    let last: { end: number; dir: 'out' | 'in'; verb: RegExpExecArray } | undefined;
-    for (const o of objects) {
-      const cont = last && CONTINUATION.test(doc.masked.slice(last.end, o.start));
-      let verb = last?.verb;
-      let dir = last?.dir;
-      if (!cont) {
-        verb = undefined;
-        for (let m = verbAt(doc.masked, subjEnd, o.start, ctx.mentions); m; m = verbAt(doc.masked, m.index + m[0].length, o.start, ctx.mentions)) verb = m;
-        if (!verb) continue;
-        // "an API key stored in Vault": a bare participle describes a noun, not the subject's action.
-        if (PARTICIPLE.test(verb[0]) && !AUXILIARY.test(doc.masked.slice(Math.max(s.start, verb.index - 24), verb.index))) continue;
-        const gap = doc.masked.slice(verb.index + verb[0].length, o.start);
-        if (GAP_BREAK.test(gap)) continue;
-        const prep = PREP_END.exec(gap)?.[1]?.toLowerCase();
-        if (!prep && !SHORT_GAP.test(gap)) continue;
-        const kind = table.items[o.comp]!.kind;
-        if (kind === 'user' && (READ.test(verb[0]) || QUERY.test(verb[0])) && prep !== 'from') continue;
-        dir = direction(verb[0], prep, kind, PASSIVE.test(doc.masked.slice(subjEnd, o.start)));
-      }
-      if (!verb || !dir) continue;
-      const lbl = label(doc.masked.slice(verb.index, o.start));
-      for (const sub of subject) {
-        if (dir === 'out') add(sub, o.comp, lbl, o.start);
-        else add(o.comp, sub, lbl, o.start);
-      }
-      last = { end: o.end, dir, verb };
+    // "…in the Chat widget, which forwards them to the API": a relative clause has its own subject.
+    let clauseSubject: readonly number[] = subject;
+    let from = subjEnd;
+    for (const rel of relativeClauses(doc.masked, subjEnd, s.end)) {
+      objectFlows(doc, table, s, ctx, clauseSubject, from, rel.at, add);
+      const before = ctx.mentions.filter((m) => m.end <= rel.at).pop();
+      if (!before) return;
+      clauseSubject = [before.comp];
+      from = rel.end;
     }
+    objectFlows(doc, table, s, ctx, clauseSubject, from, s.end, add);
   });
   return flows;
+}
+
+const RELATIVE = /,\s*(?:which|who)\s+/g;
+
+/** Positions of ", which" / ", who" clauses in [from, to). */
+function relativeClauses(text: string, from: number, to: number): { at: number; end: number }[] {
+  const out: { at: number; end: number }[] = [];
+  RELATIVE.lastIndex = from;
+  for (let m = RELATIVE.exec(text); m && m.index < to; m = RELATIVE.exec(text)) out.push({ at: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Flows from `subject` to (or from) each component mentioned in [from, to), following the verbs. */
+function objectFlows(
+  doc: ScannedDoc,
+  table: ComponentTable,
+  s: Sentence,
+  ctx: SentenceContext,
+  subject: readonly number[],
+  from: number,
+  to: number,
+  add: (f: number, t: number, l: string | undefined, at: number) => void,
+): void {
+  const subjEnd = from;
+  const objects = ctx.mentions.filter((m) => m.start >= from && m.end <= to && !subject.includes(m.comp));
+  let last: { end: number; dir: 'out' | 'in'; verb: RegExpExecArray } | undefined;
+  for (const o of objects) {
+    const cont = last && CONTINUATION.test(doc.masked.slice(last.end, o.start));
+    let verb = last?.verb;
+    let dir = last?.dir;
+    if (!cont) {
+      verb = undefined;
+      for (let m = verbAt(doc.masked, subjEnd, o.start, ctx.mentions); m; m = verbAt(doc.masked, m.index + m[0].length, o.start, ctx.mentions)) verb = m;
+      if (!verb) continue;
+      // "an API key stored in Vault": a bare participle describes a noun, not the subject's action.
+      if (PARTICIPLE.test(verb[0]) && !AUXILIARY.test(doc.masked.slice(Math.max(s.start, verb.index - 24), verb.index))) continue;
+      const gap = doc.masked.slice(verb.index + verb[0].length, o.start);
+      if (GAP_BREAK.test(gap)) continue;
+      const prep = PREP_END.exec(gap)?.[1]?.toLowerCase();
+      if (!prep && !SHORT_GAP.test(gap)) continue;
+      const kind = table.items[o.comp]!.kind;
+      if (kind === 'user' && (READ.test(verb[0]) || QUERY.test(verb[0])) && prep !== 'from') continue;
+      dir = direction(verb[0], prep, kind, PASSIVE.test(doc.masked.slice(subjEnd, o.start)));
+    }
+    if (!verb || !dir) continue;
+    const lbl = label(doc.masked.slice(verb.index, o.start));
+    for (const sub of subject) {
+      if (dir === 'out') add(sub, o.comp, lbl, o.start);
+      else add(o.comp, sub, lbl, o.start);
+    }
+    last = { end: o.end, dir, verb };
+  }
 }
 
 function direction(verb: string, prep: string | undefined, objectKind: ComponentKind, passive: boolean): 'in' | 'out' {

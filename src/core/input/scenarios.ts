@@ -150,6 +150,7 @@ export function inferFlows(table: ComponentTable, known: readonly FlowDraft[]): 
       else add(service ?? first('frontend'), m, 'prompts');
     }
     for (const v of table.allOf(['vector-store'])) if (!touches(v)) add(v, agent ?? first('llm'), 'retrieved context');
+    for (const fs of table.allOf(['feature-store'])) if (!touches(fs)) add(fs, first('ml-model'), 'features');
   }
   for (const t of table.allOf(['tool', 'code-interpreter'])) {
     const callers = table.allOf(['agent', 'llm']);

@@ -13,10 +13,12 @@ export function slugify(name: string, fallback = 'component'): string {
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9_]+/g, '-')
-    .replace(/^[-_]+|[-_]+$/g, '')
-    .slice(0, MAX_SLUG_LENGTH)
-    .replace(/[-_]+$/g, '');
-  return slug || fallback;
+    .replace(/^[-_]+|[-_]+$/g, '');
+  if (slug.length <= MAX_SLUG_LENGTH) return slug || fallback;
+  // Cut at a word boundary when one is near, so ids stay readable.
+  const cut = slug.slice(0, MAX_SLUG_LENGTH);
+  const at = cut.lastIndexOf('-');
+  return (at >= MAX_SLUG_LENGTH / 2 ? cut.slice(0, at) : cut).replace(/[-_]+$/g, '');
 }
 
 /**

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { InputError, formatZodIssues } from '../errors.js';
 import { COMPONENT_KINDS, COMPONENT_PROPERTIES, SystemModelSchema, type SystemModel } from '../domain/system.js';
 import { slugify, uniqueId } from './slug.js';
-import { suggestion } from './suggest.js';
+import { didYouMean, suggestion } from './suggest.js';
 
 type Issue = z.core.$ZodIssue;
 type Path = (string | number)[];
@@ -77,7 +77,15 @@ function parseText(text: string, source: string, format: 'yaml' | 'json'): { val
     const at = pos ? ` (line ${pos.line}, column ${pos.col})` : '';
     throw new InputError(source, `${where} is not valid YAML: ${what}${at}. Check the indentation (spaces, not tabs) and quote values that contain ": " or start with a special character.`);
   }
-  return { value: doc.toJS({ maxAliasCount: 100 }) as unknown, locator: new Locator(doc, lines) };
+  let value: unknown;
+  try {
+    // Aliases are resolved here: an undefined anchor or an alias bomb fails now, not later.
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const what = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 160);
+    throw new InputError(source, `${where} is not valid YAML: ${what}. Define each &anchor before using its *alias, and avoid aliases that expand to huge documents.`);
+  }
+  return { value, locator: new Locator(doc, lines) };
 }
 
 /** Resolves component references by id or (case-insensitive) name. */
@@ -115,9 +123,10 @@ export function parseSystemModelFile(text: string, source: string, format: 'yaml
     throw new InputError(source, `${where} must be a ${format === 'json' ? 'JSON object' : 'YAML mapping'} with "name" and "components" (a list of components with "name" and "kind"); it is ${describe(value)}.`);
   }
   const issues: Issue[] = [];
-  const issue = (path: Path, message: string, key = false): void => {
+  /** Records a problem; the line goes after the first sentence, before long lists of allowed values. */
+  const issue = (path: Path, message: string, key = false, detail = ''): void => {
     const line = locator.line(path, key);
-    issues.push({ code: 'custom', path, message: `${message}${line ? ` (line ${line})` : ''}`, input: undefined });
+    issues.push({ code: 'custom', path, message: `${message}${line ? ` (line ${line})` : ''}${detail}`, input: undefined });
   };
   const checkFields = (obj: Obj, allowed: readonly string[], path: Path): void => {
     for (const k of Object.keys(obj)) if (!allowed.includes(k)) issue([...path, k], `unknown field.${suggestion(k, allowed)}`, true);
@@ -129,7 +138,8 @@ export function parseSystemModelFile(text: string, source: string, format: 'yaml
     return [];
   };
   checkFields(value, FIELDS.top!, []);
-  if (value.components === undefined) issue(['components'], 'required: list the components, each with "name" and "kind"');
+  const misspelt = Object.keys(value).some((k) => k !== 'components' && didYouMean(k, FIELDS.top!) === 'components');
+  if (value.components === undefined && !misspelt) issue(['components'], 'required: list the components, each with "name" and "kind"');
   const refs = new Refs();
   const takenIds = new Set<string>();
   const components = list(value.components, ['components'], 'components').map((raw, i) => {
@@ -148,14 +158,14 @@ export function parseSystemModelFile(text: string, source: string, format: 'yaml
     let kind = raw.kind;
     if (typeof kind === 'string' && !KINDS.includes(kind)) {
       if (KINDS.includes(norm(kind))) kind = norm(kind);
-      else issue([...path, 'kind'], `unknown kind "${kind}".${suggestion(kind, KINDS)} Allowed kinds: ${KINDS.join(', ')}`);
+      else issue([...path, 'kind'], `unknown kind "${kind}"`, false, `.${suggestion(kind, KINDS)} Allowed kinds: ${KINDS.join(', ')}.`);
     } else if (kind === undefined) issue(path, `needs a "kind"; one of ${KINDS.join(', ')}`);
     const props = typeof raw.properties === 'string' ? [raw.properties] : raw.properties;
     const properties = Array.isArray(props)
       ? props.map((p, j) => {
           if (typeof p !== 'string' || PROPERTIES.includes(p)) return p;
           if (PROPERTIES.includes(norm(p))) return norm(p);
-          issue([...path, 'properties', j], `unknown property "${p}".${suggestion(p, PROPERTIES)} Allowed properties: ${PROPERTIES.join(', ')}`);
+          issue([...path, 'properties', j], `unknown property "${p}"`, false, `.${suggestion(p, PROPERTIES)} Allowed properties: ${PROPERTIES.join(', ')}.`);
           return p;
         })
       : props;

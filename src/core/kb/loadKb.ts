@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import matter from 'gray-matter';
+import { createRequire } from 'node:module';
+import type matterType from 'gray-matter';
 import { PATTERN_PLACEHOLDERS, ThreatPatternSchema, type LoadedPattern } from '../domain/index.js';
 import { formatZodIssues } from '../errors.js';
 
@@ -17,6 +18,11 @@ export interface KbLoadResult {
   readonly patterns: LoadedPattern[];
   readonly errors: KbError[];
 }
+
+// gray-matter (and js-yaml with it) loads only when a knowledge file is actually parsed.
+const requireCjs = createRequire(import.meta.url);
+let matterFn: typeof matterType | undefined;
+const matter = (text: string, opts: object) => (matterFn ??= requireCjs('gray-matter') as typeof matterType)(text, opts);
 
 const PLACEHOLDER_RE = /\{([a-zA-Z_]+)\}/g;
 const MIN_BODY_CHARS = 120;
@@ -36,7 +42,7 @@ export function parsePatternFile(file: string, text: string): { pattern?: Loaded
   if (!text.trimStart().startsWith('---')) {
     return { errors: [{ file, field: '', message: 'missing YAML front matter: the file must start with a line "---"' }] };
   }
-  let parsed: matter.GrayMatterFile<string>;
+  let parsed: matterType.GrayMatterFile<string>;
   try {
     // A fresh options object disables gray-matter's cache, which would otherwise keep stale results.
     parsed = matter(text, {});

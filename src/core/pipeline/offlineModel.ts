@@ -1,5 +1,5 @@
 import type { InputFinding, SystemModel, ThreatModel, Verdict } from '../domain/index.js';
-import { SCHEMA_VERSION } from '../domain/index.js';
+import { SCHEMA_VERSION } from '../domain/constants.js';
 import { generateOfflineCases } from '../engine/offline.js';
 import { isAiSystem } from '../engine/match.js';
 import type { KnowledgeBase } from '../kb/knowledgeBase.js';

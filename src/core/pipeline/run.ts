@@ -2,7 +2,7 @@ import type { ThreatModel } from '../domain/index.js';
 import type { InputDoc } from '../input/readInput.js';
 import type { ParsedArchitecture } from '../input/parseArchitecture.js';
 import type { KnowledgeBase } from '../kb/knowledgeBase.js';
-import { scanText } from '../guard/index.js';
+import { scanText } from '../guard/scan.js';
 import { buildOfflineThreatModel } from './offlineModel.js';
 import type { PipelineEvent, Stage } from './events.js';
 

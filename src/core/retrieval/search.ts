@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { ComponentKind, LoadedPattern } from '../domain/index.js';
-import { COMPONENT_KINDS } from '../domain/index.js';
+import { COMPONENT_KINDS } from '../domain/constants.js';
 
 /** One search hit. */
 export interface SearchHit {

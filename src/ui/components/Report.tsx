@@ -11,9 +11,15 @@ export interface ReportProps {
   readonly footer?: string;
 }
 
+/** Width of the label column: the longest label in the report plus two spaces. */
+function labelWidth(lines: readonly ReportSection['lines'][number][]): number {
+  return Math.max(0, ...lines.map((l) => (l.label ? Array.from(l.label).length : 0))) + 2;
+}
+
 /** A structured answer or listing: a title, a lead sentence, sections of lines, a hint. */
 export function Report({ title, lead, sections, footer }: ReportProps) {
   const t = useTheme();
+  const lw = labelWidth(sections.flatMap((s) => s.lines));
   return (
     <Box flexDirection="column">
       <Text color={t.accent} bold>
@@ -25,6 +31,11 @@ export function Report({ title, lead, sections, footer }: ReportProps) {
           {s.heading ? <Text bold>{clean(s.heading)}</Text> : null}
           {s.lines.map((l, k) => (
             <Box key={k} paddingLeft={2}>
+              {l.label !== undefined ? (
+                <Box flexShrink={0} width={lw}>
+                  <Text>{clean(l.label)}</Text>
+                </Box>
+              ) : null}
               {l.level ? (
                 <Box flexShrink={0}>
                   <Text color={t.severity(l.level)}>■ </Text>

@@ -79,7 +79,7 @@ export function useChatSession({ controller, initialState, sessionsDir, onQuit, 
 
   const submit = useCallback(
     (input: ChatInput) => {
-      const instant = input.kind === 'line' && controller.isInstant(input.text);
+      const instant = input.kind === 'line' && controller.isInstant(input.text, store.getState());
       if (!instant && running.current) {
         store.dispatch({ type: 'append', item: { kind: 'error', text: 'still working on the previous request.', hint: 'Wait for it, or press Ctrl-C to cancel it.' } });
         return;
@@ -93,7 +93,7 @@ export function useChatSession({ controller, initialState, sessionsDir, onQuit, 
             store.dispatch(action);
           }
         } catch (err) {
-          store.dispatch({ type: 'end' });
+          if (!instant) store.dispatch({ type: 'end' });
           store.dispatch({ type: 'append', item: { kind: 'error', text: `internal error: ${errorMessage(err)}`, hint: 'The chat keeps running; please report this.' } });
         } finally {
           if (running.current === ac) running.current = null;

@@ -24,6 +24,11 @@ describe('outputNames', () => {
     expect([...outputNames(['d/x.md', 'd/x.yaml']).values()]).toEqual(['x_md', 'x_yaml']);
   });
 
+  it('moves a whole family of same-named files into their folders, extension only where the folder is shared', () => {
+    const names = outputNames(['docs/a/x.yaml', 'docs/b/x.md', 'docs/b/x.yaml', 'docs/c/y.md']);
+    expect([...names.values()]).toEqual(['a__x', 'b__x_md', 'b__x_yaml', 'y']);
+  });
+
   it('treats names differing only in case as colliding (macOS, Windows)', () => {
     const names = [...outputNames(['a/X.md', 'b/x.md']).values()];
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(2);

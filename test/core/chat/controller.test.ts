@@ -220,7 +220,10 @@ describe('ChatController', () => {
     const { ctrl } = setup();
     expect(ctrl.isInstant('/accept 1')).toBe(true);
     expect(ctrl.isInstant('/generate')).toBe(false);
-    expect(ctrl.isInstant('a question')).toBe(false);
+    expect(ctrl.isInstant('a question')).toBe(true); // offline answers are instant
+    expect(ctrl.isInstant('an answer', testState({ interview: { questions: [], index: 0, answered: 0, skipped: 0, changed: [] } }))).toBe(false);
+    const withModel = setup({ connection: { port: fakePort(), pipeline: fakePipeline(testKb()) } }).ctrl;
+    expect(withModel.isInstant('a question')).toBe(false);
   });
 
   it('moves a hand-set risk score into the level band', () => {

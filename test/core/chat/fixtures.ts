@@ -35,7 +35,7 @@ export function testKb(): KnowledgeBase {
 /** Stand-in for parseArchitecture: the help desk for any text; "BROKEN" is unusable input. */
 export function fakeParse(text: string, opts: { source: string }) {
   if (text.includes('BROKEN')) throw new InputError(opts.source, `${opts.source} has no components. Describe them as a list.`);
-  return { system: helpDeskSystem(), format: 'markdown', warnings: [] as string[] };
+  return { system: helpDeskSystem(), format: 'markdown' as const, warnings: [] as string[] };
 }
 
 /** Stand-in for the guard: "ignore previous instructions" is an injection, on its line. */

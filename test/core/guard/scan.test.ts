@@ -89,9 +89,10 @@ describe('scanText: offsets point into the original text', () => {
   it('points an encoded finding at the encoded span', () => {
     const blob = Buffer.from(PAYLOAD).toString('base64');
     const text = archDoc(`Integrity token: ${blob}`);
-    const f = top(scan(text));
-    expect(text.slice(f.start, f.end)).toBe(blob);
-    expect(f.excerpt.toLowerCase()).toContain('ignore all previous instructions');
+    const found = scan(text).findings.filter((f) => f.hiding === 'base64' && f.kind === 'override');
+    expect(found).toHaveLength(1);
+    expect(text.slice(found[0]!.start, found[0]!.end)).toBe(blob);
+    expect(found[0]!.excerpt.toLowerCase()).toContain('ignore all previous instructions');
   });
 
   it('points a tag finding at the invisible characters', () => {
