@@ -7,7 +7,7 @@
 // protocol) plugs in as another scenario: start the server, pass `endpoints` and a `generate` built on
 // it to `runBatch`, exactly like the offline one below.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -118,6 +118,55 @@ async function coreRun(outDir, extra = {}) {
   return { inputs: s.total, ms, rssMb: rssMb(), note: `${s.rollup.cases} cases, ${s.upToDate} up to date` };
 }
 
+/**
+ * Batch against a simulated local model: an in-process server speaking Ollama's protocol with 4
+ * parallel slots, driven through the real ChatOllama client. Its replies are HAND-WRITTEN SAMPLES
+ * shaped from the prompt, not model output: this measures scheduling, not answer quality.
+ */
+const MODEL_INPUTS = 12;
+const SERVER_SLOTS = 4;
+let modelBase = 0;
+async function modelRun(concurrency) {
+  const [{ runBatch }, { loadKnowledgeBase }, { startMockModelServer }, { ollamaPort, portOpen }, { runModelPipeline }, { finalModel }] = await Promise.all([
+    dist('core/batch/runBatch.js'), dist('core/kb/knowledgeBase.js'), dist('testing/mockModelServer.js'), dist('cli/providers.js'),
+    dist('core/pipeline/modelPipeline.js'), dist('core/pipeline/events.js'),
+  ]);
+  const dir = join(work, 'model-inputs');
+  if (!existsSync(dir)) {
+    mkdirSync(dir);
+    const files = readdirSync(inputs).flatMap((t) => readdirSync(join(inputs, t)).filter((x) => /\.(yaml|json)$/.test(x)).map((x) => join(inputs, t, x)));
+    for (const f of files.slice(0, MODEL_INPUTS)) copyFileSync(f, join(dir, f.split('/').pop()));
+  }
+  const sample = (target) => JSON.stringify({ cases: [{
+    title: `Sample misuse against ${target}`, actor: 'An outside attacker', targets: [target], threatClass: 'prompt-injection', stride: ['Tampering'],
+    preconditions: ['It reads attacker text'], steps: ['Plant text', 'The component follows it'], impact: 'The attacker steers it',
+    likelihood: 'medium', severity: 'high', prevent: ['Separate data and instructions'], detect: ['Alert on instruction-like input'],
+    respond: ['Quarantine the source'], signals: [], redTeamTests: [], reviewQuestions: [], patterns: [], atlas: ['AML.T0051.001'], owaspLlm: ['LLM01:2025'], owaspMl: [],
+  }] });
+  const server = await startMockModelServer({
+    protocol: 'ollama', models: ['qwen2.5:7b'], parallel: SERVER_SLOTS, tokensPerSecond: 400, promptTokensPerSecond: 4000,
+    reply: (r) => { const f = /Focus: the component "([^"]+)"/.exec(r.prompt)?.[1]; return f ? sample(f) : '{"components":[],"flows":[]}'; },
+  });
+  try {
+    const kb = loadKnowledgeBase();
+    const port = await ollamaPort(server.url, 'qwen2.5:7b', { provider: 'ollama', concurrency: 1 });
+    const t0 = performance.now();
+    const s = await runBatch(
+      { inputs: [dir], outDir: join(work, `out-model-${concurrency}`), formats: ['json'], concurrency, provider: 'ollama', model: 'qwen2.5:7b', kbDigest: kb.digest, toolVersion: 'bench' },
+      {
+        endpoints: [{ id: server.url, limit: concurrency, healthy: () => portOpen(server.url) }],
+        generate: (doc, parsed, ctx) => finalModel(runModelPipeline(doc, parsed, { kb, toolVersion: 'bench', signal: ctx.signal, port, concurrency: 1, failOnUnavailable: true })),
+      },
+    );
+    const ms = performance.now() - t0;
+    if (s.failed) throw new Error(`${s.failed} input(s) failed`);
+    if (concurrency === 1) modelBase = ms;
+    return { inputs: s.total, ms, rssMb: rssMb(), note: `speed-up ${(modelBase / ms).toFixed(2)}x vs concurrency 1; ${server.requests.length} model calls` };
+  } finally {
+    await server.close();
+  }
+}
+
 const SCENARIOS = [
   { name: 'core API, offline, cold', run: () => coreRun(join(work, 'out-core')) },
   { name: 'core API, rerun (all up to date)', run: () => coreRun(join(work, 'out-core')) },
@@ -137,6 +186,7 @@ const SCENARIOS = [
       return { inputs: s.total, ms, rssMb: rss, note: `${s.rollup.cases} cases` };
     },
   },
+  ...(args.includes('--offline-only') ? [] : [1, 2, 4].map((c) => ({ name: `simulated model (${SERVER_SLOTS} slots), concurrency ${c}`, run: () => modelRun(c) }))),
 ];
 
 const rows = [['scenario', 'inputs', 'wall', 'inputs/s', 'peak RSS', 'note']];

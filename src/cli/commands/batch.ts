@@ -155,15 +155,15 @@ export async function batchCommand(inputs: string[], opts: BatchCommandOptions):
   setQuiet(!!opts.quiet);
   const formats = parseFormats(opts.format);
   if (opts.concurrency === 0) throw new AppError('--concurrency must be at least 1.', EXIT.usage);
-  if (opts.provider === 'ollama' || opts.provider === 'openai') {
-    throw new AppError(`batch runs the offline engine in this build; --provider ${opts.provider} is not available for batch yet. Use --provider offline (or auto).`, EXIT.usage);
-  }
-  if (opts.ollamaHost.length) warn('--ollama-host is ignored: batch runs the offline engine in this build');
   const kb = loadKnowledgeBase(opts.kb);
   for (const e of kb.errors) warn(`${e.file}: ${e.field || '(file)'}: ${e.message}`);
   const accept = loadAccept(opts, inputs, new Set(kb.patterns.map((p) => p.id)));
+  const modelSetup = opts.provider === 'offline' ? undefined
+    : await (await import('./batchModel.js')).setUpModelBatch({ provider: opts.provider as 'auto', model: opts.model, ollamaHost: opts.ollamaHost, concurrency: opts.concurrency, fallback: opts.fallback !== false, maxCases: opts.maxCases, kb, toolVersion: VERSION });
+  for (const n of modelSetup?.notes ?? []) warn(n);
   const concurrency = opts.concurrency ?? availableParallelism();
-  info(c.dim(`provider: offline (knowledge-base rules; no model used); ${concurrency} at a time`));
+  if (modelSetup) info(c.dim(`provider: ${modelSetup.provider} (${modelSetup.model}) on ${modelSetup.endpoints.map((e) => `${e.id} ×${e.limit}`).join(', ')}`));
+  else info(c.dim(`provider: offline (knowledge-base rules; no model used); ${concurrency} at a time`));
 
   const stop = new AbortController();
   const abort = new AbortController();
@@ -197,9 +197,13 @@ export async function batchCommand(inputs: string[], opts: BatchCommandOptions):
     summary = await runBatch(
       {
         inputs, ignore: opts.ignore, outDir: opts.out, formats, maxCases: opts.maxCases, concurrency, force: opts.force,
-        provider: 'offline', model: null, kbDigest: kb.digest, toolVersion: VERSION, failOn: opts.failOn, accept,
+        provider: modelSetup?.provider ?? 'offline', model: modelSetup?.model ?? null, kbDigest: kb.digest, toolVersion: VERSION, failOn: opts.failOn, accept,
       },
-      { generate: offlineGenerate({ kb, toolVersion: VERSION, maxCases: opts.maxCases }), onEvent: reporter.onEvent, stop: stop.signal, abort: abort.signal },
+      {
+        generate: modelSetup?.generate ?? offlineGenerate({ kb, toolVersion: VERSION, maxCases: opts.maxCases }),
+        endpoints: modelSetup?.endpoints,
+        onEvent: reporter.onEvent, stop: stop.signal, abort: abort.signal,
+      },
     );
   } finally {
     reporter.close();

@@ -34,6 +34,19 @@ export interface ModelPipelineDeps extends PipelineDeps {
   readonly extract?: boolean;
   /** Per-run secrets; tests pass fixed ones. */
   readonly kit?: PromptKit;
+  /**
+   * When the model server is unreachable or lacks the model, throw {@link EndpointUnavailableError}
+   * instead of falling back to offline cases, so a batch can retry the input on another endpoint.
+   */
+  readonly failOnUnavailable?: boolean;
+}
+
+/** The model endpoint could not serve the run (down, or the model is missing). */
+export class EndpointUnavailableError extends Error {
+  constructor(readonly reason: string) {
+    super(`the model endpoint is unavailable: ${reason}`);
+    this.name = 'EndpointUnavailableError';
+  }
 }
 
 /** One unit of generation: a component and the patterns that apply to it. */
@@ -92,6 +105,7 @@ export async function* runModelPipeline(doc: InputDoc, parsed: ParsedArchitectur
     queue.push({ type: 'usage', ...usage });
   };
   const noteDown = (err: unknown, reason: string) => {
+    if (isProviderDown(err) && deps.failOnUnavailable) throw new EndpointUnavailableError(reason);
     if (isProviderDown(err) && !providerDown) {
       providerDown = reason;
       warn(`the model is unavailable (${reason}); offline cases stand in`);
