@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,20 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/core/kb/knowledgeBase.js';
 import { startMockModelServer, type MockServer } from '../../src/testing/mockModelServer.js';
 import { focusOf, sampleCases } from '../helpers/modelFixtures.js';
+import { cliAsync } from '../helpers/cli.js';
 
-/** Runs the built CLI asynchronously (the mock server lives in this process, so no spawnSync). */
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'bin', 'cli.js'), ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: '/tmp', NO_COLOR: '1', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], env: Record<string, string> = {}) => cliAsync(args, { env });
 
 describe('batch with model endpoints (real ChatOllama against a protocol server)', () => {
   let server: MockServer;

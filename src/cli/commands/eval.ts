@@ -4,6 +4,8 @@ import { AppError, EXIT } from '../../core/errors.js';
 import { PROJECT_ROOT, loadKnowledgeBase } from '../../core/kb/knowledgeBase.js';
 import { buildOfflineThreatModel } from '../../core/pipeline/offlineModel.js';
 import { runCoverageSuite } from '../../evals/coverage.js';
+import { finalModel } from '../../core/pipeline/events.js';
+import { chooseProvider } from '../providers.js';
 import { renderSuite } from '../../evals/render.js';
 import type { SuiteResult } from '../../evals/types.js';
 import { VERSION } from '../main.js';
@@ -15,6 +17,8 @@ export const SUITES = ['coverage', 'injection'] as const;
 /** Options of `threatstorm eval`. */
 export interface EvalOptions {
   suite?: (typeof SUITES)[number];
+  provider: 'auto' | 'offline' | 'ollama' | 'openai';
+  model?: string;
   json?: boolean;
   quiet?: boolean;
   repeat?: number;
@@ -32,13 +36,21 @@ export async function evalCommand(opts: EvalOptions): Promise<number> {
     info(`running suite ${name}…`);
     if (name === 'coverage') {
       const kb = loadKnowledgeBase(opts.kb);
+      // The suite runs offline unless a provider is asked for explicitly (auto would make CI results
+      // depend on whether a model happens to be running).
+      const choice = opts.provider === 'auto' || opts.provider === 'offline' ? undefined : await chooseProvider({ provider: opts.provider, model: opts.model, fallback: false });
+      const port = choice && choice.kind !== 'offline' ? choice.port : undefined;
+      if (port) info(`coverage with ${port.provider} model ${port.model}${opts.repeat && opts.repeat > 1 ? `, ${opts.repeat} runs per architecture` : ''}`);
+      const { runModelPipeline } = port ? await import('../../core/pipeline/modelPipeline.js') : { runModelPipeline: undefined };
       results.push(
         await runCoverageSuite({
           root,
           repeat: opts.repeat,
-          label: 'offline',
+          label: port ? `${port.provider}:${port.model}` : 'offline',
           generate: async (doc, parsed) =>
-            buildOfflineThreatModel(parsed.system, { kb, toolVersion: VERSION, input: { source: doc.source, format: parsed.format, sha256: doc.sha256 } }),
+            port && runModelPipeline
+              ? finalModel(runModelPipeline(doc, parsed, { kb, toolVersion: VERSION, port }))
+              : buildOfflineThreatModel(parsed.system, { kb, toolVersion: VERSION, input: { source: doc.source, format: parsed.format, sha256: doc.sha256 } }),
         }),
       );
     } else {

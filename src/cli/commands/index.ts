@@ -96,14 +96,12 @@ export function registerCommands(program: Command): void {
     .option('-q, --quiet', 'print nothing on stderr but errors')
     .action((file: string | undefined, opts) => runAction(async () => (await import('./scan.js')).scanCommand(file, opts)));
 
-  program
+  addModelOptions(program
     .command('eval')
-    .description('built-in quality evals: coverage of expected threats, injection-guard recall and false positives')
+    .description('built-in quality evals: coverage of expected threats, injection-guard recall and false positives'))
     .addOption(new Option('--suite <name>', 'run one suite').choices(['coverage', 'injection']))
     .option('--repeat <n>', 'runs per architecture, for run-to-run stability', positiveInt('--repeat'), 1)
-    .option('--kb <dir>', 'extra knowledge folder (repeatable)', (v: string, p: string[]) => [...p, v], [] as string[])
     .option('--json', 'JSON output')
-    .option('-q, --quiet', 'print nothing on stderr but errors')
     .action((opts) => runAction(async () => (await import('./eval.js')).evalCommand(opts)));
 
   addModelOptions(program.command('doctor').description('check Node, the knowledge base, the Ollama/OpenAI endpoint, the model and structured output'))

@@ -16,7 +16,7 @@ const MENTION_WORDS = new RegExp(
   [
     String.raw`\b(?:attackers?|adversar(?:y|ies|ial)|malicious|threat actors?|hackers?|red[- ]?team(?:ers?|ing)?|pen-?testers?|researchers?|e\.g\.|i\.e\.|for example|for instance|such as|like this|(?<![./@-])examples?(?!\.[a-z])|payloads?|phrases?|strings?|patterns?|injections?|jailbreaks?|injected|smuggled|planted|crafted|poisoned`,
     String.raw`(?:may|might|could|can|would|will) (?:try|attempt|include|contain|embed|hide|inject|instruct|say|tell|insert|plant|smuggle|write|add|slip)|tries to|attempts? to|trick(?:s|ed|ing)?|instruct(?:s|ed|ing) (?:it|the|an?)\b|tell(?:s|ing)? (?:it|the (?:model|llm|assistant|agent|bot))|caus(?:e|es|ing) the (?:model|llm|assistant|agent)`,
-    String.raw`detect(?:s|ed|ion|or|ors)?|blocklist|deny ?list|allow ?list|(?:is|are|be|was|were|get|gets) (?:blocked|flagged|filtered|rejected|caught|stripped)|classif(?:y|ier|iers|ies|ied)|regex(?:es)?|signatures?|test (?:cases?|inputs?|prompts?|strings?)|scenarios?|we (?:observed|saw|found|tested|tried|sent|used|submitted|planted)|(?:was|were) (?:able|observed|found|tested)|technique|what if|quoted|canary|guardrails?|sanitiz\w*|reject(?:s|ed)?|refus(?:e|es|ed|al))\b`,
+    String.raw`detect(?:s|ed|ion|or|ors)?|blocklist|deny ?list|allow ?list|(?:is|are|be|was|were|get|gets) (?:blocked|flagged|filtered|rejected|caught|stripped)|classif(?:y|ier|iers|ies|ied)|regex(?:es)?|signatures?|test (?:cases?|inputs?|prompts?|strings?|scenarios?)|(?:attack|threat|abuse|misuse) scenarios?|we (?:observed|saw|found|tested|tried|sent|used|submitted|planted)|(?:was|were) (?:able|observed|found|tested)|technique|what if|quoted|canary|guardrails?|sanitiz\w*|reject(?:s|ed)?|refus(?:e|es|ed|al))\b`,
     String.raw`(?<![\p{L}])(?:atacantes?|adversario|malicios[oa]s?|por ejemplo|ejemplos?|carga útil|inyecci[oó]n|attaquants?|malveillante?s?|par exemple|exemples?|injection|angreifer\w*|bösartig\w*|zum beispiel|z\. ?b\.|beispiel\w*|injektion|schadhaft\w*|por exemplo|exemplos?|injeção|malicios[oa]|attaccant\w*|malevol\w*|ad esempio|per esempio|esempi[oa]?|iniezione|злоумышленни\w*|атакующ\w*|вредонос\w*|например|пример\w*|инъекци\w*)(?![\p{L}])`,
     String.raw`攻击者|恶意|例如|比如|诸如|示例|注入|用例|之类|要求(?:智能体|模型|助手|AI)|让(?:模型|助手|智能体|AI)|攻撃者|悪意|例えば|たとえば|インジェクション|といった|などの|ような|させる|공격자|악의|예를 들어|주입`,
   ].join('|'),
@@ -35,20 +35,31 @@ const REQUEST_LEAD =
 /** Lead-ins that keep a verb imperative. */
 const IMPERATIVE_LEAD = /(?:^|[:;>•]|^\s*[-*+]|^\s*\d+[.)]|\b(?:now|then|and|also|simply|just|first|finally|immediately|instead|so|always|important|note|reminder|attention))\s*$/i;
 
-/** True when position `pos` of `line` sits inside a quotation or code span. */
+/**
+ * Longest distance from an opening quote at which text still counts as quoted. A quotation of a
+ * payload is short; a quote that opened further back wraps a whole pasted document (an email, a
+ * web page, a résumé handed to the model), and the text inside it is data, not a mention.
+ */
+const MAX_QUOTE = 240;
+
+/** Whether the end of `before` sits inside a quotation or a code span. */
 function insideQuotes(before: string): { quoted: boolean; code: boolean } {
   let dq = 0;
   let bt = 0;
+  let lastDq = -1;
   let lastOpen = -1;
   let lastClose = -1;
   for (let i = 0; i < before.length; i++) {
     const c = before[i]!;
-    if (c === '"') dq++;
-    else if (c === '`') bt++;
+    if (c === '"') {
+      dq++;
+      lastDq = i;
+    } else if (c === '`') bt++;
     else if (c === '“' || c === '«' || c === '「' || c === '『' || c === '‘' || c === '„') lastOpen = i;
     else if (c === '”' || c === '»' || c === '」' || c === '』' || (c === '’' && !/\p{L}/u.test(before[i + 1] ?? ''))) lastClose = i;
   }
-  return { quoted: dq % 2 === 1 || lastOpen > lastClose, code: bt % 2 === 1 };
+  const near = (open: number): boolean => before.length - open <= MAX_QUOTE;
+  return { quoted: (dq % 2 === 1 && near(lastDq)) || (lastOpen > lastClose && near(lastOpen)), code: bt % 2 === 1 };
 }
 
 /** The line around [start, end), at most 400 characters either side (long lines stay linear). */

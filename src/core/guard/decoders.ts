@@ -15,7 +15,7 @@ const HEX = /(?:\\x|0x)?[0-9a-fA-F]{2}(?:[ :,]?(?:\\x|0x)?[0-9a-fA-F]{2}){11,}/g
 const MAX_SPAN = 64 * 1024;
 
 /** Common function words; encoded English has almost none of them, decoded English has many. */
-const COMMON = new Set(
+export const COMMON = new Set(
   ('the a an and or of to in on at for from with by is are was be been this that these those it its you your yours ' +
     'all any no not do does did will would should must can could may now then than as if so but ' +
     'me my we our us he she they them their i previous instructions ignore report output say tell ' +
@@ -123,7 +123,8 @@ export function rot13(s: string): string {
   });
 }
 
-function commonRatio(words: readonly string[]): number {
+/** Share of `words` that are frequent English function words (readable English scores 0.3+). */
+export function commonRatio(words: readonly string[]): number {
   let n = 0;
   for (const w of words) if (COMMON.has(w.toLowerCase())) n++;
   return n / words.length;
@@ -171,7 +172,7 @@ const CLAUSE_BREAK = /[!?;()[\]{}"“”<>|\n]/;
 const WORD = /[A-Za-z]{2,}/g;
 
 /** Clause breaks; a full stop or colon only ends a clause before a space (not inside a domain). */
-function isBreak(text: string, i: number): boolean {
+export function isBreak(text: string, i: number): boolean {
   const c = text[i]!;
   if (c === '.' || c === ':') return /\s/.test(text[i + 1] ?? ' ');
   return CLAUSE_BREAK.test(c);

@@ -12,8 +12,12 @@ const CHUNK_MAX = 4096;
 const OVERLAP = 300;
 /** Scanning a short gap is cheaper than starting the regex again on another slice. */
 const MERGE_GAP = 2048;
-/** Pseudo-words that stand for a script being present in a chunk. */
-const SCRIPT_WORDS = ['#cyr', '#cjk', '#hangul'] as const;
+/**
+ * Pseudo-words that stand for a script being present in a chunk: Cyrillic, CJK, Hangul,
+ * Devanagari, Bengali, Arabic, Thai, Vietnamese (Latin Extended Additional) and the letters only
+ * Turkish uses (ı İ ş Ş ğ Ğ).
+ */
+const SCRIPT_WORDS = ['#cyr', '#cjk', '#hangul', '#deva', '#beng', '#arab', '#thai', '#viet', '#turk'] as const;
 
 /** A cue's gate: one list of words (any of them) or several lists (a word of each). */
 export type GateSpec = readonly string[] | readonly (readonly string[])[];
@@ -111,11 +115,27 @@ export class Gate {
   constructor(
     private readonly text: string,
     gates: readonly (GateSpec | undefined)[],
+    /** One chunk for the whole text: small documents only need to know which cues can match at all. */
+    whole = false,
   ) {
     this.compiled = compile(gates);
-    chunk(text, this.starts, this.ends);
+    if (whole) {
+      this.starts.push(0);
+      this.ends.push(text.length);
+    } else chunk(text, this.starts, this.ends);
     this.masks = new Uint32Array(this.starts.length * Math.max(1, this.compiled.lanes));
     this.fill();
+  }
+
+  /** True when some chunk satisfies the gate of the cue at `index` (always true for ungated cues). */
+  opens(index: number): boolean {
+    const groups = this.compiled.groupsOf[index];
+    if (!groups) return true;
+    const lanes = this.compiled.lanes;
+    for (let c = 0; c < this.starts.length; c++) {
+      if (groups.every((bit) => (this.masks[c * lanes + (bit >> 5)]! & (1 << (bit & 31))) !== 0)) return true;
+    }
+    return false;
   }
 
   /** Ranges of the text the cue at `index` must be run over. */
@@ -145,7 +165,11 @@ export class Gate {
       const end = this.ends[c]!;
       let wordStart = -1;
       let h = 0;
-      let seen = 0; // scripts already recorded for this chunk, as bits 1, 2, 4
+      let seen = 0; // scripts already recorded for this chunk, one bit per SCRIPT_WORDS entry
+      const mark = (k: number): void => {
+        if (!(seen & (1 << k))) set(c, scripts[k]!);
+        seen |= 1 << k;
+      };
       for (let i = this.starts[c]!; i <= end; i++) {
         const code = i < end ? t.charCodeAt(i) : 32;
         // A table lookup: this loop touches every character of the document.
@@ -156,6 +180,7 @@ export class Gate {
             h = 0x811c9dc5;
           }
           h = Math.imul(h ^ lc, 0x01000193);
+          if (code >= 0x11e && (code === 0x131 || code === 0x130 || code === 0x15f || code === 0x15e || code === 0x11f || code === 0x11e)) mark(8);
           continue;
         }
         if (wordStart >= 0) {
@@ -166,16 +191,14 @@ export class Gate {
           wordStart = -1;
         }
         if (code < 0x0400) continue;
-        if (code <= 0x04ff) {
-          if (!(seen & 1)) set(c, scripts[0]!);
-          seen |= 1;
-        } else if ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xff00 && code <= 0xffef)) {
-          if (!(seen & 2)) set(c, scripts[1]!);
-          seen |= 2;
-        } else if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) {
-          if (!(seen & 4)) set(c, scripts[2]!);
-          seen |= 4;
-        }
+        if (code <= 0x04ff) mark(0);
+        else if ((code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xff00 && code <= 0xffef)) mark(1);
+        else if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) mark(2);
+        else if (code >= 0x0900 && code <= 0x097f) mark(3);
+        else if (code >= 0x0980 && code <= 0x09ff) mark(4);
+        else if (code >= 0x0600 && code <= 0x06ff) mark(5);
+        else if (code >= 0x0e00 && code <= 0x0e7f) mark(6);
+        else if (code >= 0x1ea0 && code <= 0x1ef9) mark(7);
       }
     }
   }

@@ -11,12 +11,18 @@ const MAX_MATCHES_PER_CUE = 400;
 const LETTER_BEFORE = /[\p{L}\p{N}]/u;
 const CUE_GATES = CUES.map((c) => c.gate);
 
-/** Calls `visit` for every kept match of every cue, with the match's start and end in `t`. */
+/**
+ * Calls `visit` for every kept match of every cue, with the match's start and end in `t`.
+ * Large documents run each cue only over the chunks its gate opens; small ones skip the cues whose
+ * gate words are absent from the whole text, so most regexes are never compiled in a short scan.
+ */
 export function forEachCue(t: string, visit: (cue: Cue, start: number, end: number) => void): void {
-  const gate = t.length >= GATE_MIN_LENGTH ? new Gate(t, CUE_GATES) : undefined;
+  const large = t.length >= GATE_MIN_LENGTH;
+  const gate = new Gate(t, CUE_GATES, !large);
   CUES.forEach((cue, index) => {
+    if (!large && !gate.opens(index)) return;
     let seen = 0;
-    for (const range of rangesOf(gate, index, t.length)) {
+    for (const range of rangesOf(large ? gate : undefined, index, t.length)) {
       const slice = range.start === 0 && range.readTo === t.length ? t : t.slice(range.start, range.readTo);
       cue.re.lastIndex = 0;
       for (let m = cue.re.exec(slice); m && seen < MAX_MATCHES_PER_CUE; m = cue.re.exec(slice)) {
@@ -49,9 +55,10 @@ function matchAt(t: string, cue: Cue, at: number, matched: string, visit: (cue: 
   // Leading separators some cues match (line starts, punctuation) are not part of the finding.
   const start = at + matched.length - matched.replace(/^[\s.!?:>*-]+/, '').length;
   const end = at + matched.length;
-  if (cue.sentenceNeeds) {
+  if (cue.sentenceNeeds || cue.beforeUnless) {
     const [s, e] = sentenceAround(t, start, end);
-    if (!cue.sentenceNeeds.test(t.slice(s, e))) return false;
+    if (cue.sentenceNeeds && !cue.sentenceNeeds.test(t.slice(s, e))) return false;
+    if (cue.beforeUnless && cue.beforeUnless.test(t.slice(s, start))) return false;
   }
   visit(cue, start, end);
   return true;

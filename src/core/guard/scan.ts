@@ -8,6 +8,7 @@ import { grammarAdjust, mentionAdjust, sentenceAround } from './context.js';
 import { findEncoded } from './decoders.js';
 import { cueWeight, forEachCue } from './match.js';
 import { normalizeText, type Normalized } from './normalize.js';
+import { findObfuscated } from './obfuscation.js';
 import { layoutOf, regionAt, type DocFormat, type Hiding, type Layout } from './regions.js';
 
 export { INJECTION_THRESHOLD, SUSPICIOUS_THRESHOLD, summarize, type ScanResult } from './assemble.js';
@@ -35,6 +36,12 @@ interface Outer {
   /** Location of the encoded span in the normalised document, for use-vs-mention. */
   readonly normStart: number;
   readonly normEnd: number;
+  /** What was undone to read the text, when the hiding place does not say it (leetspeak, pig latin). */
+  readonly label?: string;
+  /** Score added to cues found inside, instead of the hiding place's bonus. */
+  readonly bonus?: number;
+  /** Sorted offsets of the decoded text that differ from the original; matches must cover one. */
+  readonly changed?: readonly number[];
 }
 
 /** Scans untrusted text for prompt injection. */
@@ -55,6 +62,11 @@ export function scanText(text: string, opts: ScanOptions): ScanResult {
     const outer: Outer = { hiding: span.hiding, origStart: os, origEnd: oe, normStart: span.start, normEnd: span.end };
     raws.push(hidden('encoded-payload', outer, span.text, `${span.hiding} text that decodes to readable text`, 0.25));
     scanDecoded(span.text, outer, norm, layout, raws, 1);
+  }
+  for (const span of findObfuscated(norm.text)) {
+    const [os, oe] = norm.toOriginal(span.start, span.end);
+    const outer: Outer = { hiding: span.hiding, origStart: os, origEnd: oe, normStart: span.start, normEnd: span.end, label: span.label, bonus: span.bonus, changed: span.changed };
+    scanDecoded(span.text, outer, norm, layout, raws, 2);
   }
   for (const seg of reversedBidi(text)) {
     const outer: Outer = { hiding: 'bidi', origStart: seg.start, origEnd: seg.end, normStart: 0, normEnd: 0 };
@@ -102,9 +114,10 @@ function scanDecoded(decoded: string, outer: Outer, doc: Normalized, layout: Lay
   // Quoting or describing the encoded blob in the surrounding document still counts as a mention.
   const m = outer.normEnd > outer.normStart ? mentionAdjust(doc.text, outer.normStart, outer.normEnd, layout) : { delta: 0, notes: [] };
   forEachCue(t, (cue, start, end) => {
+    if (outer.changed && !covers(outer.changed, start, end)) return;
     const g = grammarAdjust(t, start, end, cue.verbal === true);
-    const score = cueWeight(cue, t.slice(start, end)) + g.delta + m.delta + HIDING_BONUS[outer.hiding];
-    const notes = [`decoded from ${outer.hiding}`, ...g.notes, ...m.notes];
+    const score = cueWeight(cue, t.slice(start, end)) + g.delta + m.delta + (outer.bonus ?? HIDING_BONUS[outer.hiding]);
+    const notes = [outer.label ? `read as ${outer.label}` : `decoded from ${outer.hiding}`, ...g.notes, ...m.notes];
     raws.push({ ...raw(cue, outer.hiding, outer.origStart, outer.origEnd, excerptOf(t, start, end), notes, score, `dec:${outer.origStart}`), mentioned: m.delta < 0 });
   });
   if (depth < 2) {
@@ -118,6 +131,11 @@ function charLevelHiding(norm: Normalized, os: number, oe: number): Hiding | und
   if (countIn(norm.homoglyphs, os, oe) > 0) return 'homoglyph';
   if (countIn(norm.bidi, os - 40, oe) > 0) return 'bidi';
   return undefined;
+}
+
+/** True when a sorted offset list has an entry in [from, to). */
+function covers(sorted: readonly number[], from: number, to: number): boolean {
+  return countIn(sorted, from, to) > 0;
 }
 
 function countIn(sorted: readonly number[], from: number, to: number): number {
