@@ -1,3 +1,4 @@
+import { gateText, mayMatch, requiredLiterals } from './literalGate.js';
 import type { ComponentKind, ComponentProperty } from '../domain/system.js';
 import { KIND_CUE_ROWS, type CueStrength } from './lexiconData.js';
 import { spaced } from './regex.js';
@@ -46,7 +47,6 @@ export const KIND_CUES: readonly KindCue[] = KIND_CUE_ROWS.map(([kind, strength,
 }));
 
 /** Matches wherever any cue might (a superset, case-insensitive): lets short texts with no cue skip the lexicon. */
-const ANY_CUE = new RegExp(KIND_CUES.map((c) => c.re.source).join('|'), 'i');
 const SHORT_TEXT = 120;
 const MEMO_LIMIT = 4000;
 const memo = new Map<string, CueMatch[]>();
@@ -82,10 +82,30 @@ export function findKindCues(text: string, from = 0, to = text.length): CueMatch
   if (short) {
     const known = memo.get(text);
     if (known) return known;
-    if (!ANY_CUE.test(text)) return remember(text, []);
+    if (!anyCueMayMatch(text)) return remember(text, []);
   }
   const found = scanCues(text, from, to);
   return short ? remember(text, found) : found;
+}
+
+/** Literals each cue needs (see literalGate.ts): cues that cannot match are never compiled or run. */
+export const KIND_LITERALS = KIND_CUE_ROWS.map((row) => requiredLiterals(row[3]));
+
+/**
+ * Quick "could any cue match?" for short texts (names, headings). Replaces one regex made of every
+ * cue, whose compilation alone cost ~30 ms per start: literal checks, plus the few cues without a
+ * derivable literal, which the full scan compiles anyway.
+ */
+function anyCueMayMatch(text: string): boolean {
+  const gate = gateText(text);
+  return KIND_CUES.some((cue, i) => {
+    const lits = KIND_LITERALS[i]!;
+    if (lits) return mayMatch(lits, gate);
+    cue.re.lastIndex = 0;
+    const hit = cue.re.test(text);
+    cue.re.lastIndex = 0;
+    return hit;
+  });
 }
 
 function remember(text: string, found: CueMatch[]): CueMatch[] {
@@ -94,10 +114,13 @@ function remember(text: string, found: CueMatch[]): CueMatch[] {
   return found;
 }
 
+
 function scanCues(text: string, from: number, to: number): CueMatch[] {
   const all: CueMatch[] = [];
   const slice = from === 0 && to === text.length ? text : text.slice(0, to);
-  for (const cue of KIND_CUES) {
+  const gate = gateText(slice);
+  for (const [i, cue] of KIND_CUES.entries()) {
+    if (!mayMatch(KIND_LITERALS[i]!, gate)) continue;
     cue.re.lastIndex = from;
     for (let m = cue.re.exec(slice); m; m = cue.re.exec(slice)) {
       if (m[0].length === 0) {

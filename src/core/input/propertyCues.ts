@@ -1,3 +1,4 @@
+import { gateText, mayMatch, requiredLiterals } from './literalGate.js';
 import type { ComponentKind, ComponentProperty } from '../domain/system.js';
 import { spaced } from './regex.js';
 
@@ -110,9 +111,14 @@ export interface PropertyHit {
 }
 
 /** Finds every property cue in `text`, sorted by position (cues may overlap: each adds its own properties). */
+/** Literals each property cue needs (see literalGate.ts). */
+export const PROPERTY_LITERALS = ROWS.map((r) => requiredLiterals(r.src));
+
 export function findPropertyCues(text: string): PropertyHit[] {
   const hits: PropertyHit[] = [];
-  for (const cue of PROPERTY_CUES) {
+  const gate = gateText(text);
+  for (const [i, cue] of PROPERTY_CUES.entries()) {
+    if (!mayMatch(PROPERTY_LITERALS[i]!, gate)) continue;
     cue.re.lastIndex = 0;
     for (let m = cue.re.exec(text); m; m = cue.re.exec(text)) {
       if (!m[0]) {
