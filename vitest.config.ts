@@ -6,5 +6,7 @@ export default defineConfig({
     exclude: ['node_modules/**', 'dist/**'],
     testTimeout: 20000,
     globalSetup: ['test/globalSetup.ts'],
+    // CI sets CI=true; Ink then renders only final frames, which the UI tests must see as a user does.
+    env: { CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
   },
 });

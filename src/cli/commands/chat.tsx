@@ -51,6 +51,9 @@ export async function chatCommand(file: string | undefined, opts: ChatCommandOpt
   }
   const cwd = deps.cwd ?? process.cwd();
 
+  // Ink renders nothing but the last frame when it thinks it runs in CI (CI=true). The chat only
+  // ever runs on a terminal, so an inherited CI variable must not turn it into a blank screen.
+  for (const key of ['CI', 'CONTINUOUS_INTEGRATION']) if (process.env[key]) process.env[key] = 'false';
   const [{ render }, { ChatApp }, { ChatController }, persist, state, { loadKnowledgeBase }, { PatternIndex }, { VERSION }, input, guard, pipelines] = await Promise.all([
     import('ink'),
     import('../../ui/App.js'),

@@ -159,7 +159,7 @@ function runSection(model: ThreatModel): string[] {
   const lines = [
     '## Run',
     '',
-    `- threatstorm ${mdInline(run.tool)}, provider ${mdInline(providerText(model))}, ` +
+    `- ${mdInline(run.tool)}, provider ${mdInline(providerText(model))}, ` +
       `knowledge base of ${run.knowledgeBase.patterns} patterns (${mdInline(run.knowledgeBase.digest)})`,
   ];
   if (run.input) {

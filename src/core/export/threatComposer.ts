@@ -174,7 +174,7 @@ export function toThreatComposer(model: ThreatModel): string {
   const description = [
     model.system.description ? tcInline(model.system.description) : '_No description was given._',
     '',
-    `_Exported by threatstorm ${tcInline(model.run.tool)} (${model.run.provider}); ` +
+    `_Exported by ${tcInline(model.run.tool)} (${model.run.provider}); ` +
       `${model.misuseCases.length} misuse cases, ${model.inputFindings.length} input-guard findings._`,
   ].join('\n');
   const workspace = {

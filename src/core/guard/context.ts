@@ -14,11 +14,11 @@ export interface Adjustment {
 /** Words that mark a sentence as describing, quoting or detecting an attack. */
 const MENTION_WORDS = new RegExp(
   [
-    String.raw`\b(?:attackers?|adversar(?:y|ies|ial)|malicious|threat actors?|hackers?|red[- ]?team(?:ers?|ing)?|pen-?testers?|researchers?|e\.g\.|i\.e\.|for example|for instance|such as|like this|(?<![./@-])examples?(?!\.[a-z])|payloads?|phrases?|strings?|patterns?|injections?|jailbreaks?|injected|smuggled|planted|crafted|poisoned`,
+    String.raw`\b(?:attackers?|adversar(?:y|ies|ial)|malicious|threat actors?|hackers?|red[- ]?team(?:ers?|ing)?|pen-?testers?|researchers?|e\.g\.|i\.e\.|for example|for instance|such as|like this|(?<![./@-])examples?(?!\.[a-z])|payloads?|phrases?|patterns?|injections?|jailbreaks?|injected|smuggled|planted|crafted|poisoned`,
     String.raw`(?:may|might|could|can|would|will) (?:try|attempt|include|contain|embed|hide|inject|instruct|say|tell|insert|plant|smuggle|write|add|slip)|tries to|attempts? to|trick(?:s|ed|ing)?|instruct(?:s|ed|ing) (?:it|the|an?)\b|tell(?:s|ing)? (?:it|the (?:model|llm|assistant|agent|bot))|caus(?:e|es|ing) the (?:model|llm|assistant|agent)`,
     String.raw`detect(?:s|ed|ion|or|ors)?|blocklist|deny ?list|allow ?list|(?:is|are|be|was|were|get|gets) (?:blocked|flagged|filtered|rejected|caught|stripped)|classif(?:y|ier|iers|ies|ied)|regex(?:es)?|signatures?|test (?:cases?|inputs?|prompts?|strings?|scenarios?)|(?:attack|threat|abuse|misuse) scenarios?|we (?:observed|saw|found|tested|tried|sent|used|submitted|planted)|(?:was|were) (?:able|observed|found|tested)|technique|what if|quoted|canary|guardrails?|sanitiz\w*|reject(?:s|ed)?|refus(?:e|es|ed|al))\b`,
-    String.raw`(?<![\p{L}])(?:atacantes?|adversario|malicios[oa]s?|por ejemplo|ejemplos?|carga útil|inyecci[oó]n|attaquants?|malveillante?s?|par exemple|exemples?|injection|angreifer\w*|bösartig\w*|zum beispiel|z\. ?b\.|beispiel\w*|injektion|schadhaft\w*|por exemplo|exemplos?|injeção|malicios[oa]|attaccant\w*|malevol\w*|ad esempio|per esempio|esempi[oa]?|iniezione|злоумышленни\w*|атакующ\w*|вредонос\w*|например|пример\w*|инъекци\w*)(?![\p{L}])`,
-    String.raw`攻击者|恶意|例如|比如|诸如|示例|注入|用例|之类|要求(?:智能体|模型|助手|AI)|让(?:模型|助手|智能体|AI)|攻撃者|悪意|例えば|たとえば|インジェクション|といった|などの|ような|させる|공격자|악의|예를 들어|주입`,
+    String.raw`(?<![\p{L}])(?:atacantes?|adversario|malicios[oa]s?|por ejemplo|ejemplos?|carga útil|inyecci[oó]n|attaquants?|malveillante?s?|par exemple|exemples?|injection|angreifer\w*|bösartig\w*|zum beispiel|z\. ?b\.|beispiel\w*|injektion|schadhaft\w*|por exemplo|exemplos?|injeção|malicios[oa]|attaccant\w*|malevol\w*|ad esempio|per esempio|esempi[oa]?|iniezione|злоумышленни\w*|атакующ\w*|вредонос\w*|например|пример\w*|инъекци\w*|saldırgan\w*|örneğin|örnek\w*|kötü amaçlı|kẻ tấn công|ví dụ|độc hại|penyerang|contoh\w*|misalnya|berbahaya|umaatake|halimbawa|mapaminsala)(?![\p{L}])`,
+    String.raw`攻击者|恶意|例如|比如|诸如|示例|注入|用例|之类|要求(?:智能体|模型|助手|AI)|让(?:模型|助手|智能体|AI)|攻撃者|悪意|例えば|たとえば|インジェクション|といった|などの|ような|させる|공격자|악의|예를 들어|주입|हमलावर|आक्रमणकारी|दुर्भावनापूर्ण|उदाहरण|আক্রমণকারী|উদাহরণ|দূষিত|المهاجم|مهاجم|مثال|خبيث|ضار|ผู้โจมตี|ตัวอย่าง|ประสงค์ร้าย`,
   ].join('|'),
   'giu',
 );
@@ -58,7 +58,8 @@ function insideQuotes(before: string): { quoted: boolean; code: boolean } {
     else if (c === '“' || c === '«' || c === '「' || c === '『' || c === '‘' || c === '„') lastOpen = i;
     else if (c === '”' || c === '»' || c === '」' || c === '』' || (c === '’' && !/\p{L}/u.test(before[i + 1] ?? ''))) lastClose = i;
   }
-  const near = (open: number): boolean => before.length - open <= MAX_QUOTE;
+  // Quoted text is a quotation while it is short; two or more finished sentences inside make it data.
+  const near = (open: number): boolean => before.length - open <= MAX_QUOTE && (before.slice(open).match(/[.!?](?=\s)|[。！？]/g)?.length ?? 0) < 2;
   return { quoted: (dq % 2 === 1 && near(lastDq)) || (lastOpen > lastClose && near(lastOpen)), code: bt % 2 === 1 };
 }
 

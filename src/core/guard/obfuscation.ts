@@ -22,6 +22,8 @@ export interface Unscrambled {
   readonly bonus: number;
   /** Sorted offsets in `text` that differ from the original; a cue match must cover one. */
   readonly changed?: readonly number[];
+  /** Score of the disguise itself, when it is a technique on its own (strings the text asks to join). */
+  readonly structural?: number;
 }
 
 /** Finds leetspeak, reversed, pig-latin and split-string payloads in normalised text. */
@@ -203,6 +205,7 @@ const CONCAT = /\b([a-z]\w{0,2})\s*=\s*([a-z]\w{0,2}(?:\s*\+\s*[a-z]\w{0,2})+)\b
 const ASSIGN = /\b([a-z]\w{0,2})\s*=\s*["“”'‘]([^"“”\n]{1,400}?)(?:["“”’]|(?=\s+[a-z]\w{0,2}\s*=\s*["“”'‘])|$)/gim;
 const PART = /\bpart\s*(?:\d|one|two|three|four|[a-d])\b\s*(?:is|=|:)?\s*["“'‘]([^"“”\n]{1,300}?)["”'’]/gi;
 const INTERLEAVE = /\b(?:interlace|interleave|alternate|alternating|zip|weave)\w*/i;
+const JOIN = /\b(?:combine|concatenate|join|merge|put together|assemble|using the following parts)\b/i;
 
 function splitStrings(t: string, out: Unscrambled[]): void {
   if (!/=\s*[a-z]\w{0,2}\s*\+|\bpart\s*(?:\d|one|two|[a-d])\b/i.test(t)) return;
@@ -218,7 +221,9 @@ function splitStrings(t: string, out: Unscrambled[]): void {
     const text = parts.map((p) => p.text).join('');
     const start = Math.min(m.index, ...parts.map((p) => p.start));
     const end = Math.max(m.index + m[0].length, ...parts.map((p) => p.end));
-    out.push({ start, end, text, hiding: 'plain', label: 'strings joined by the text', bonus: 0.15 });
+    // Sentences in string variables joined by a formula: the payload-splitting technique itself.
+    const prose = parts.filter((p) => /\S\s+\S/.test(p.text.trim())).length >= 2;
+    out.push({ start, end, text, hiding: 'plain', label: 'strings joined by the text', bonus: 0.15, structural: prose ? 0.4 : undefined });
   }
   // "Part 1: '...', Part 2: '...'" joined (or interleaved letter by letter) plus the rest of the sentence.
   PART.lastIndex = 0;
@@ -232,10 +237,12 @@ function splitStrings(t: string, out: Unscrambled[]): void {
   const lineStart = t.lastIndexOf('\n', first.start - 1) + 1;
   const tail = t.slice(last.end, Math.min(lineEnd, last.end + 200)).replace(/^[\s,.;:]+/, '');
   let joined: string;
-  if (INTERLEAVE.test(t.slice(lineStart, lineEnd))) {
+  const line = t.slice(lineStart, lineEnd);
+  const asked = INTERLEAVE.test(line) || JOIN.test(line);
+  if (INTERLEAVE.test(line)) {
     joined = '';
     const longest = Math.max(...found.map((f) => f.text.length));
     for (let k = 0; k < longest; k++) for (const f of found) joined += f.text[k] ?? '';
   } else joined = found.map((f) => f.text.trim()).join(' ');
-  out.push({ start: first.start, end: Math.min(lineEnd, last.end + 200), text: `${joined} ${tail}`.replace(/\s+/g, ' ').trim(), hiding: 'plain', label: 'parts joined by the text', bonus: 0.15 });
+  out.push({ start: first.start, end: Math.min(lineEnd, last.end + 200), text: `${joined} ${tail}`.replace(/\s+/g, ' ').trim(), hiding: 'plain', label: 'parts joined by the text', bonus: 0.15, structural: asked ? 0.4 : undefined });
 }

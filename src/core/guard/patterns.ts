@@ -1,6 +1,7 @@
 import type { InputFinding } from '../domain/finding.js';
 import type { GateSpec } from './gate.js';
 import { I18N_CUES } from './patternsI18n.js';
+import { WORLD_CUES } from './patternsWorld.js';
 
 /** A family of instruction-like text (a value of FINDING_FAMILIES). */
 export type Family = InputFinding['kind'];
@@ -242,4 +243,4 @@ export function parseGate(spec: string | undefined): GateSpec | undefined {
 }
 
 /** All cues, English first. */
-export const CUES: readonly Cue[] = [...EN_CUES, ...I18N_CUES];
+export const CUES: readonly Cue[] = [...EN_CUES, ...I18N_CUES, ...WORLD_CUES];

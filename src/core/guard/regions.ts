@@ -32,7 +32,7 @@ export type DocFormat = 'markdown' | 'yaml' | 'json' | 'text';
 
 /** Headings whose sections describe attacks rather than carry them. */
 export const MENTION_HEADING =
-  /example|sample|attack|threat|risk|mitigat|abuse|misuse|scenario|payload|test|red[- ]?team|finding|vulnerab|adversar|injection|jailbreak|detect|guardrail|pattern|signature|incident|exploit|weakness|defen[cs]e|control|countermeasure|ejemplo|amenaza|riesgo|ataque|exemple|menace|risque|attaque|beispiel|bedrohung|risik|angriff|schwachstelle|exemplo|ameaça|risco|esempio|minacc|rischi|attacc|示例|例子|威胁|风险|攻击|漏洞|缓解|脅威|リスク|攻撃|対策|пример|угроз|риск|атак|уязвим/i;
+  /example|sample|attack|threat|risk|mitigat|abuse|misuse|scenario|payload|test|red[- ]?team|finding|vulnerab|adversar|injection|jailbreak|detect|guardrail|pattern|signature|incident|exploit|weakness|defen[cs]e|control|countermeasure|ejemplo|amenaza|riesgo|ataque|exemple|menace|risque|attaque|beispiel|bedrohung|risik|angriff|schwachstelle|exemplo|ameaça|risco|esempio|minacc|rischi|attacc|示例|例子|威胁|风险|攻击|漏洞|缓解|脅威|リスク|攻撃|対策|пример|угроз|риск|атак|уязвим|tehdit|saldırı|örnek|ancaman|risiko|serangan|contoh|rủi ro|tấn công|ví dụ|banta|panganib|halimbawa|खतरा|जोखिम|हमला|उदाहरण|হুমকি|ঝুঁকি|আক্রমণ|উদাহরণ|تهديد|مخاطر|هجوم|مثال|ภัยคุกคาม|ความเสี่ยง|การโจมตี|ตัวอย่าง/i;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([\w+#.-]*)/;
 const LINE_COMMENT = /(?:^|\s)(?:#|\/\/|--)[ \t]+(\S.*)$/;

@@ -9,6 +9,7 @@ import { findEncoded } from './decoders.js';
 import { cueWeight, forEachCue } from './match.js';
 import { normalizeText, type Normalized } from './normalize.js';
 import { findObfuscated } from './obfuscation.js';
+import { findTaskLines } from './tasks.js';
 import { layoutOf, regionAt, type DocFormat, type Hiding, type Layout } from './regions.js';
 
 export { INJECTION_THRESHOLD, SUSPICIOUS_THRESHOLD, summarize, type ScanResult } from './assemble.js';
@@ -51,6 +52,7 @@ export function scanText(text: string, opts: ScanOptions): ScanResult {
   const layout = layoutOf(norm.text, format);
   const raws: Raw[] = [];
   scanPlain(norm, layout, raws);
+  scanTasks(norm, layout, raws);
   for (const run of norm.smuggled) {
     // Tag and selector runs are invisible, so there is no visible context to weigh as a mention.
     const outer: Outer = { hiding: 'unicode-tags', origStart: run.start, origEnd: run.end, normStart: 0, normEnd: 0 };
@@ -66,6 +68,10 @@ export function scanText(text: string, opts: ScanOptions): ScanResult {
   for (const span of findObfuscated(norm.text)) {
     const [os, oe] = norm.toOriginal(span.start, span.end);
     const outer: Outer = { hiding: span.hiding, origStart: os, origEnd: oe, normStart: span.start, normEnd: span.end, label: span.label, bonus: span.bonus, changed: span.changed };
+    if (span.structural !== undefined) {
+      const m = mentionAdjust(norm.text, span.start, span.end, layout);
+      raws.push({ ...hidden('encoded-payload', outer, span.text, `payload split across quoted ${span.label}; ${m.notes.join('; ')}`, Math.max(0, span.structural + m.delta)), mentioned: m.delta < 0 });
+    }
     scanDecoded(span.text, outer, norm, layout, raws, 2);
   }
   for (const seg of reversedBidi(text)) {
@@ -105,6 +111,21 @@ function scanPlain(norm: Normalized, layout: Layout, raws: Raw[]): void {
     const notes = [hiding === 'plain' ? (concealed ? 'CSS-hidden element' : 'plain text') : `hidden in ${hiding}`, ...g.notes, ...m.notes];
     raws.push({ ...raw(cue, hiding, os, oe, excerptOf(t, start, end), notes, score, unit), mentioned: m.delta < 0 });
   });
+}
+
+/** How much a task line inside e-mail or table data scores before use-vs-mention. */
+const TASK_SCORE = 0.4;
+
+/** Requests to an assistant slipped into e-mails and tables (see tasks.ts). */
+function scanTasks(norm: Normalized, layout: Layout, raws: Raw[]): void {
+  const t = norm.text;
+  for (const line of findTaskLines(t)) {
+    const [os, oe] = norm.toOriginal(line.start, line.end);
+    const m = mentionAdjust(t, line.start, line.end, layout);
+    const reason = ['addressed-to-ai cue (task-in-data); a request to the reader inside e-mail or table data', ...m.notes].join('; ');
+    const excerpt = t.slice(line.start, line.end).replace(/\s+/g, ' ').trim().slice(0, 120);
+    raws.push({ family: 'addressed-to-ai', hiding: 'plain', origStart: os, origEnd: oe, excerpt, reason, score: Math.max(0, TASK_SCORE + m.delta), unit: `task:${line.start}`, cue: 'task-in-data', mentioned: m.delta < 0 });
+  }
 }
 
 /** Scans decoded text (tags, base64, hex, ROT13, reversed bidi runs); offsets are the encoded span's. */
