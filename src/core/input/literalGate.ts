@@ -8,13 +8,14 @@
 
 const MIN_LITERAL = 3;
 
-/** Splits a source at top-level `|` (outside groups and character classes). */
-function topLevelBranches(src: string): string[] {
-  const out: string[] = [];
+/**
+ * Walks a regex source from `from`, skipping escapes and character classes, and yields each
+ * structural character with the group depth after it ("(" raises it, ")" lowers it).
+ */
+function* structure(src: string, from = 0): Generator<[ch: string, index: number, depth: number]> {
   let depth = 0;
   let inClass = false;
-  let start = 0;
-  for (let i = 0; i < src.length; i++) {
+  for (let i = from; i < src.length; i++) {
     const ch = src[i]!;
     if (ch === '\\') {
       i++;
@@ -24,10 +25,22 @@ function topLevelBranches(src: string): string[] {
       if (ch === ']') inClass = false;
       continue;
     }
-    if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
+    if (ch === '[') {
+      inClass = true;
+      continue;
+    }
+    if (ch === '(') depth++;
     else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) {
+    yield [ch, i, depth];
+  }
+}
+
+/** Splits a source at top-level `|` (outside groups and character classes). */
+function topLevelBranches(src: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (const [ch, i, depth] of structure(src)) {
+    if (ch === '|' && depth === 0) {
       out.push(src.slice(start, i));
       start = i + 1;
     }
@@ -38,22 +51,7 @@ function topLevelBranches(src: string): string[] {
 
 /** Index just past the group that opens at `i` (src[i] === '('). */
 function skipGroup(src: string, i: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let j = i; j < src.length; j++) {
-    const ch = src[j]!;
-    if (ch === '\\') {
-      j++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return j + 1;
-  }
+  for (const [ch, j, depth] of structure(src, i)) if (ch === ')' && depth === 0) return j + 1;
   return src.length;
 }
 
