@@ -4,7 +4,12 @@ import { loadKnowledgeBase, BUILTIN_KB_DIR } from '../../core/kb/knowledgeBase.j
 import { loadKbDir } from '../../core/kb/loadKb.js';
 import { AppError, EXIT } from '../../core/errors.js';
 import { PatternIndex } from '../../core/retrieval/search.js';
+import { fill } from '../../core/engine/instantiate.js';
 import { c, emit, info } from '../io.js';
+
+/** Pattern text for reading outside a system: placeholders become neutral words. */
+const NEUTRAL = { target: 'the target', system: 'the system', sources: 'its sources', sinks: 'its consumers' };
+const neutral = (s: string) => fill(s, NEUTRAL);
 
 interface KbOpts {
   kb?: string[];
@@ -46,13 +51,13 @@ export function kbShow(id: string, opts: KbOpts): number {
     emit(JSON.stringify(p, null, 2));
     return EXIT.ok;
   }
-  const list = (title: string, items: readonly string[]) => [`## ${title}`, ...items.map((i) => `- ${i}`), ''];
+  const list = (title: string, items: readonly string[]) => [`## ${title}`, ...items.map((i) => `- ${neutral(i)}`), ''];
   emit([
-    `# ${p.title}`, '', `id: ${p.id}  ·  class: ${p.threatClass}  ·  likelihood: ${p.likelihood}  ·  severity: ${p.severity}`,
+    `# ${neutral(p.title)}`, '', `id: ${p.id}  ·  class: ${p.threatClass}  ·  likelihood: ${p.likelihood}  ·  severity: ${p.severity}`,
     `STRIDE: ${p.stride.join(', ')}`, `ATLAS: ${p.atlas.join(', ') || '-'}`,
     `OWASP: ${[...p.owaspLlm, ...p.owaspMl].join(', ') || '-'}`,
     `applies to: ${p.appliesTo.kinds.join(', ')}${p.appliesTo.anyProperties.length ? ` with any of ${p.appliesTo.anyProperties.join(', ')}` : ''}${p.appliesTo.allProperties.length ? ` with all of ${p.appliesTo.allProperties.join(', ')}` : ''}`,
-    '', p.summary, '', p.body, '',
+    '', neutral(p.summary), '', p.body, '',
     ...list('Attack steps', p.steps), ...list('Prevent', p.mitigations.prevent), ...list('Detect', p.mitigations.detect),
     ...list('Respond', p.mitigations.respond), ...list('Signals', p.signals), ...list('Red-team tests', p.redTeam),
     ...list('Review questions', p.questions),
@@ -72,7 +77,7 @@ export function kbSearch(query: string, opts: KbOpts & { limit?: number }): numb
     info(`no pattern matches "${query}"`);
     return EXIT.ok;
   }
-  emit(hits.map((h) => `${h.score.toFixed(2).padStart(6)}  ${h.pattern.id}  ${c.dim(h.pattern.summary.slice(0, 90))}`).join('\n'));
+  emit(hits.map((h) => `${h.score.toFixed(2).padStart(6)}  ${h.pattern.id}  ${c.dim(neutral(h.pattern.summary).replace(/\s+/g, ' ').slice(0, 90))}`).join('\n'));
   return EXIT.ok;
 }
 
