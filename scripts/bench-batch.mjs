@@ -145,7 +145,7 @@ async function modelRun(concurrency) {
   }] });
   const server = await startMockModelServer({
     protocol: 'ollama', models: ['qwen2.5:7b'], parallel: SERVER_SLOTS, tokensPerSecond: 400, promptTokensPerSecond: 4000,
-    reply: (r) => { const f = /Focus: the component "([^"]+)"/.exec(r.prompt)?.[1]; return f ? sample(f) : '{"components":[],"flows":[]}'; },
+    reply: (r) => { const f = /^Focus: the components? "([^"]+)"/m.exec(r.prompt)?.[1]; return f ? sample(f) : '{"components":[],"flows":[]}'; },
   });
   try {
     const kb = loadKnowledgeBase();

@@ -53,7 +53,13 @@ export function sampleCases(target: string, over: Record<string, unknown> = {}):
   });
 }
 
-/** The focus component id of a cases prompt, or undefined for other prompts. */
+/** The focus component ids of a cases prompt (one part may hold several), or [] for other prompts. */
+export function focusIdsOf(prompt: string): string[] {
+  const line = /^Focus: the components? (.*) and what connects/m.exec(prompt)?.[1];
+  return line ? [...line.matchAll(/"([^"]+)"/g)].map((m) => m[1]!) : [];
+}
+
+/** The first focus component id of a cases prompt, or undefined for other prompts. */
 export function focusOf(prompt: string): string | undefined {
-  return /Focus: the component "([^"]+)"/.exec(prompt)?.[1];
+  return focusIdsOf(prompt)[0];
 }

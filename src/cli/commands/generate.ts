@@ -21,6 +21,7 @@ export interface GenerateOptions extends CommonOptions {
   fallback: boolean;
   concurrency?: number;
   timings?: boolean;
+  modelExtract?: 'auto' | 'always' | 'never';
 }
 
 /** `threatstorm generate [FILE|-]` */
@@ -51,7 +52,7 @@ export async function generateCommand(file: string, opts: GenerateOptions): Prom
     events = runOfflinePipeline(doc, parsed, base);
   } else {
     const { runModelPipeline } = await import('../../core/pipeline/modelPipeline.js');
-    events = runModelPipeline(doc, parsed, { ...base, port: choice.port, concurrency: opts.concurrency, fallback: opts.fallback });
+    events = runModelPipeline(doc, parsed, { ...base, port: choice.port, concurrency: opts.concurrency, fallback: opts.fallback, extract: opts.modelExtract });
   }
   let model: ThreatModel | undefined;
   try {

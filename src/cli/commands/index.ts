@@ -40,6 +40,7 @@ export function registerCommands(program: Command): void {
     .addOption(new Option('--input-format <format>', 'how to read the input (default: by extension and content)').choices(['auto', 'markdown', 'yaml', 'json']).default('auto'))
     .option('--no-fallback', 'fail (exit 3) instead of falling back to the offline engine when the model fails')
     .option('--concurrency <n>', 'model calls in flight at once', positiveInt('--concurrency'))
+    .addOption(new Option('--model-extract <when>', 'ask the model to extract components from prose: auto (when the offline extraction looks weak), always, never').choices(['auto', 'always', 'never']).default('auto'))
     .option('--timings', 'add wall time per stage to the run block')
     .action((file: string, opts) => runAction(async () => (await import('./generate.js')).generateCommand(file, opts)));
 

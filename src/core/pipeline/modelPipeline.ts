@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Component, InputFinding, LoadedPattern, MisuseCase, SystemModel, ThreatModel } from '../domain/index.js';
-import { AI_KINDS, COMPONENT_KINDS, COMPONENT_PROPERTIES, MODEL_KINDS } from '../domain/index.js';
+import { AI_KINDS, MODEL_KINDS } from '../domain/constants.js';
 import { ProviderError, errorMessage } from '../errors.js';
 import { generateOfflineCases } from '../engine/offline.js';
 import { matchPatterns } from '../engine/match.js';
@@ -30,8 +30,12 @@ export interface ModelPipelineDeps extends PipelineDeps {
   readonly fallback?: boolean;
   /** Cases asked of the model per part (default 4). */
   readonly casesPerPart?: number;
-  /** Use the model to extract components from prose (default true for Markdown input). */
-  readonly extract?: boolean;
+  /**
+   * Model extraction of the prose: `always`, `never`, or `auto` (default): only for Markdown input
+   * whose offline extraction looks weak (no AI model found, or fewer than four components), since
+   * the call costs about as many tokens as the document.
+   */
+  readonly extract?: 'always' | 'auto' | 'never';
   /** Per-run secrets; tests pass fixed ones. */
   readonly kit?: PromptKit;
   /**
@@ -49,16 +53,32 @@ export class EndpointUnavailableError extends Error {
   }
 }
 
-/** One unit of generation: a component and the patterns that apply to it. */
+/** One unit of generation: up to three related AI components and the patterns that apply to them. */
 export interface Part {
+  /** The first component of the part; its id names the part. */
   readonly component: Component;
+  /** Every component of the part (the first one included). */
+  readonly components: readonly Component[];
   readonly candidates: readonly LoadedPattern[];
 }
 
-/** Splits the system into parts: one per AI component with at least one applicable pattern. */
+/** Kinds that share a call: components of one family face related threats and share context. */
+const FAMILY: Partial<Record<Component['kind'], string>> = {
+  llm: 'model', 'ml-model': 'model', 'embedding-model': 'model', agent: 'agent', guardrail: 'guard',
+  tool: 'tooling', 'code-interpreter': 'tooling',
+  'vector-store': 'data', 'agent-memory': 'data', 'training-data': 'data', 'feature-store': 'data',
+  'training-pipeline': 'training', labeling: 'training', 'model-registry': 'training', 'model-hub': 'training', 'eval-gate': 'training',
+};
+/** Components per call: enough to cut repeated context, few enough for a 7-8B model. */
+export const PART_SIZE = 4;
+
+/**
+ * Splits the system into parts: the AI components with at least one applicable pattern (or that
+ * are models), grouped by family up to {@link PART_SIZE}, each with its candidate patterns.
+ */
 export function planParts(system: SystemModel, patterns: readonly LoadedPattern[], index: PatternIndex): Part[] {
   const matched = matchPatterns(system, patterns);
-  const parts: Part[] = [];
+  const single: { component: Component; candidates: LoadedPattern[] }[] = [];
   for (const component of system.components) {
     if (!AI_KINDS.includes(component.kind)) continue;
     const rule = matched.filter((m) => m.component === component).map((m) => m.pattern);
@@ -66,8 +86,28 @@ export function planParts(system: SystemModel, patterns: readonly LoadedPattern[
       .forComponent(component.name, component.kind, component.properties, 6)
       .map((h) => h.pattern)
       .filter((p) => p.appliesTo.kinds.includes(component.kind) && !rule.includes(p));
-    const candidates = [...rule.slice(0, 8), ...bm25.slice(0, 2)];
-    if (candidates.length || MODEL_KINDS.includes(component.kind)) parts.push({ component, candidates });
+    const candidates = [...rule.slice(0, 6), ...bm25.slice(0, 1)];
+    if (candidates.length || MODEL_KINDS.includes(component.kind)) single.push({ component, candidates });
+  }
+  const byFamily = new Map<string, typeof single>();
+  for (const s of single) {
+    const fam = FAMILY[s.component.kind] ?? s.component.kind;
+    byFamily.set(fam, [...(byFamily.get(fam) ?? []), s]);
+  }
+  // families of one share a call with each other rather than each paying for a call of its own
+  const groups: (typeof single)[] = [];
+  const loners: typeof single = [];
+  for (const members of byFamily.values()) {
+    if (members.length === 1) loners.push(members[0]!);
+    else for (let k = 0; k < members.length; k += PART_SIZE) groups.push(members.slice(k, k + PART_SIZE));
+  }
+  for (let k = 0; k < loners.length; k += PART_SIZE) groups.push(loners.slice(k, k + PART_SIZE));
+  const parts: Part[] = [];
+  for (const group of groups) {
+    {
+      const candidates = [...new Map(group.flatMap((g) => g.candidates).map((p) => [p.id, p])).values()].slice(0, 6 + 2 * (group.length - 1));
+      parts.push({ component: group[0]!.component, components: group.map((g) => g.component), candidates });
+    }
   }
   return parts;
 }
@@ -134,8 +174,10 @@ export async function* runModelPipeline(doc: InputDoc, parsed: ParsedArchitectur
 
   const partTask = (part: Part) => async () => {
     throwIfAborted(deps.signal);
-    const name = part.component.id;
-    const offline = () => offlineAll.filter((c) => c.targets.includes(name)).map(asFallback);
+    const name = part.components.map((c) => c.id).join('+');
+    const ids = new Set(part.components.map((c) => c.id));
+    const ofPart = (c: MisuseCase) => c.targets.some((t) => ids.has(t));
+    const offline = () => offlineAll.filter(ofPart).map(asFallback);
     const useOffline = () => {
       for (const c of offline()) queue.push({ type: 'case', case: c, part: name });
     };
@@ -153,20 +195,20 @@ export async function* runModelPipeline(doc: InputDoc, parsed: ParsedArchitectur
       }
       const item = LlmCaseSchema.safeParse(data);
       if (!item.success || kit.checkOutput(json, doc.text, scan.findings, [item.data]).length) return;
-      const g = groundCase(item.data, system, byId, part.candidates, deps.port.model);
-      if (!g.case) return;
-      streamed.push(g.case);
-      queue.push({ type: 'case', case: g.case, part: name });
+      const grounded = groundOne(item.data, system, byId, part.candidates, deps.port.model, warnings);
+      if (!grounded) return;
+      streamed.push(grounded);
+      queue.push({ type: 'case', case: grounded, part: name });
     };
     const res = await askStructured(deps.port, kit, {
-      user: kit.render('cases', casesVars(system, part, doc.text, deps.casesPerPart ?? 3, kit)),
+      user: kit.render('cases', casesVars(system, part, doc.text, (deps.casesPerPart ?? 3) + part.components.length - 1, kit)),
       schemaName: 'cases', jsonSchema: LLM_JSON_SCHEMAS.cases, schema: LlmCasesSchema, signal: deps.signal, onItem,
       keepPartial: () => streamed.length > 0,
     });
     account(res.usage);
     let accepted: MisuseCase[];
     if (res.ok) {
-      const expected = offlineAll.filter((c) => c.targets.includes(name));
+      const expected = offlineAll.filter(ofPart);
       const hijack = kit.checkOutput(res.raw, doc.text, scan.findings, res.value.cases, { caseCount: expected.length, severities: expected.map((c) => c.severity), exposedAi: isExposedAi(system) });
       if (hijack.length) {
         outputFindings.push(...hijack);
@@ -199,11 +241,8 @@ export async function* runModelPipeline(doc: InputDoc, parsed: ParsedArchitectur
     if (providerDown) return;
     queue.push(t.start('extract'));
     const res = await askStructured(deps.port, kit, {
-      user: kit.render('extract', {
-        kinds: Object.keys(COMPONENT_KINDS).join(', '),
-        properties: Object.keys(COMPONENT_PROPERTIES).join(', '),
-        document: kit.wrap(doc.text.slice(0, 24_000), 'architecture document'),
-      }),
+      // kinds and properties are enums in the JSON Schema sent with the request, not repeated here
+      user: kit.render('extract', { document: kit.wrap(doc.text.slice(0, 24_000), 'architecture document') }),
       schemaName: 'extraction', jsonSchema: LLM_JSON_SCHEMAS.extraction, schema: LlmExtractionSchema, signal: deps.signal,
     });
     account(res.usage);
@@ -213,7 +252,10 @@ export async function* runModelPipeline(doc: InputDoc, parsed: ParsedArchitectur
       for (const w of merged.warnings) warn(w);
       offlineAll = generateOfflineCases(system, deps.kb.patterns);
       queue.push({ type: 'system', system });
-      for (const part of planParts(system, deps.kb.patterns, index)) if (!planned.has(part.component.id)) enqueue(part);
+      for (const part of planParts(system, deps.kb.patterns, index)) {
+        const fresh = part.components.filter((c) => !planned.has(c.id));
+        if (fresh.length) enqueue({ ...part, component: fresh[0]!, components: fresh });
+      }
     } else {
       noteDown(res.error, res.reason);
       fail('extraction', res.reason);
@@ -224,11 +266,11 @@ export async function* runModelPipeline(doc: InputDoc, parsed: ParsedArchitectur
 
   const tasks: (() => Promise<void>)[] = [];
   const enqueue = (part: Part) => {
-    planned.add(part.component.id);
+    for (const c of part.components) planned.add(c.id);
     tasks.push(partTask(part));
   };
   for (const part of planParts(system, deps.kb.patterns, index)) enqueue(part);
-  if (deps.extract ?? parsed.format === 'markdown') tasks.splice(Math.min(1, tasks.length), 0, extractTask);
+  if (wantsExtraction(deps.extract ?? 'auto', parsed)) tasks.splice(Math.min(1, tasks.length), 0, extractTask);
 
   yield t.start('generate', `${tasks.length} call(s) planned`);
   const work = runGrowingPool(tasks, deps.concurrency ?? deps.port.parallelism).then(() => queue.close(), (e: unknown) => queue.fail(e));
@@ -240,8 +282,8 @@ export async function* runModelPipeline(doc: InputDoc, parsed: ParsedArchitectur
   yield t.end('generate');
 
   yield t.start('merge');
-  const fellBack = new Set(fallbacks.map((f) => f.part));
-  const offlineKept = offlineAll.map((c) => (fellBack.has(c.targets[0] ?? '') ? asFallback(c) : c));
+  const fellBack = new Set(fallbacks.flatMap((f) => f.part.split('+')));
+  const offlineKept = offlineAll.map((c) => (c.targets.some((t) => fellBack.has(t)) ? asFallback(c) : c));
   const misuseCases = mergeCases(offlineKept, [...modelCases.values()].flat(), deps.maxCases);
   yield t.end('merge');
 
@@ -264,6 +306,13 @@ export async function* runModelPipeline(doc: InputDoc, parsed: ParsedArchitectur
   return model;
 }
 
+/** Whether to ask the model to extract the system from the prose (see ModelPipelineDeps.extract). */
+export function wantsExtraction(mode: 'always' | 'auto' | 'never', parsed: ParsedArchitecture): boolean {
+  if (mode !== 'auto') return mode === 'always';
+  const { components } = parsed.system;
+  return parsed.format === 'markdown' && (components.length < 4 || !components.some((c) => MODEL_KINDS.includes(c.kind)));
+}
+
 /** True when an AI model in the system is reachable by untrusted users or content. */
 export function isExposedAi(system: SystemModel): boolean {
   return system.components.some((c) => MODEL_KINDS.includes(c.kind) && c.properties.some((p) => p === 'internet-facing' || p === 'accepts-user-input' || p === 'untrusted-content'));
@@ -278,31 +327,36 @@ function isProviderDown(err: unknown): boolean {
   return err instanceof ProviderError && (kind === 'unreachable' || kind === 'model-missing' || /cannot reach|not available|not served|refused/.test(errorMessage(err)));
 }
 
+/** Grounds one model case, recording what had to be dropped or removed; null when nothing is left. */
+function groundOne(raw: LlmCase, system: SystemModel, byId: Map<string, LoadedPattern>, candidates: readonly LoadedPattern[], model: string, warnings: string[]): MisuseCase | null {
+  const g = groundCase(raw, system, byId, candidates, model);
+  const serious = g.fixes.filter((f) => f.startsWith('dropped') || f.startsWith('removed'));
+  if (serious.length) warnings.push(`grounding "${raw.title}": ${serious.join('; ')}`);
+  return g.case;
+}
+
 function groundAll(cases: readonly LlmCase[], system: SystemModel, byId: Map<string, LoadedPattern>, candidates: readonly LoadedPattern[], model: string, warnings: string[]): MisuseCase[] {
-  const out: MisuseCase[] = [];
-  for (const raw of cases) {
-    const g = groundCase(raw, system, byId, candidates, model);
-    const serious = g.fixes.filter((f) => f.startsWith('dropped') || f.startsWith('removed'));
-    if (serious.length) warnings.push(`grounding "${raw.title}": ${serious.join('; ')}`);
-    if (g.case) out.push(g.case);
-  }
-  return out;
+  return cases.map((raw) => groundOne(raw, system, byId, candidates, model, warnings)).filter((c): c is MisuseCase => c !== null);
 }
 
 function casesVars(system: SystemModel, part: Part, text: string, max: number, kit: PromptKit): Record<string, string | number> {
-  const names = new Map(system.components.map((c) => [c.id, c.name]));
-  const near = new Set([part.component.id, ...system.dataFlows.flatMap((f) => (f.from === part.component.id ? [f.to] : f.to === part.component.id ? [f.from] : []))]);
+  const ids = new Set(part.components.map((c) => c.id));
+  const touches = (f: SystemModel['dataFlows'][number]) => ids.has(f.from) || ids.has(f.to);
+  // only the part and its neighbours: the model can target nothing else, and every call repeats it
+  const near = new Set([...ids, ...system.dataFlows.filter(touches).flatMap((f) => [f.from, f.to])]);
+  const shown = system.components.filter((c) => near.has(c.id));
+  const hidden = system.components.length - shown.length;
   const lines = text.split('\n');
-  const excerpt = part.component.lines.length
-    ? [...new Set(part.component.lines.flatMap((l) => [l - 1, l, l + 1]))].filter((l) => l >= 1 && l <= lines.length).sort((a, b) => a - b).map((l) => lines[l - 1]).join('\n').slice(0, 1500)
-    : text.slice(0, 1200);
+  const wanted = [...new Set(part.components.flatMap((c) => c.lines.flatMap((l) => [l - 1, l, l + 1])))].filter((l) => l >= 1 && l <= lines.length).sort((a, b) => a - b);
+  const excerpt = wanted.length ? wanted.map((l) => lines[l - 1]).join('\n').slice(0, 700) : text.slice(0, 600);
+  const quoted = part.components.map((c) => `"${c.id}"`);
   return {
     system_name: kit.sanitize(system.name),
-    components: system.components.map((c) => `${c.id} | ${c.kind} | ${kit.sanitize(c.name)} | ${c.properties.join(', ') || '-'}${near.has(c.id) ? '' : ' (context)'}`).join('\n'),
-    flows: system.dataFlows.filter((f) => near.has(f.from) || near.has(f.to)).map((f) => `${f.from} -> ${f.to}${f.label ? `: ${kit.sanitize(f.label)}` : ''}`).join('\n') || '(none given)',
-    target_id: part.component.id,
-    patterns: part.candidates.map((p) => `${p.id} | ${p.threatClass} | ${p.atlas.join(' ') || '-'} | ${[...p.owaspLlm, ...p.owaspMl].join(' ') || '-'} | ${p.summary.replace(/\s+/g, ' ').slice(0, 160)}`).join('\n') || '(none; use your judgement and cite no pattern)',
-    excerpt: kit.wrap(excerpt, `excerpt about ${names.get(part.component.id)}`),
+    components: [...shown.map((c) => `${c.id} | ${c.kind} | ${kit.sanitize(c.name)} | ${c.properties.join(', ') || '-'}`), ...(hidden ? [`(${hidden} more components not connected to the focus)`] : [])].join('\n'),
+    flows: system.dataFlows.filter(touches).map((f) => `${f.from} -> ${f.to}${f.label ? `: ${kit.sanitize(f.label)}` : ''}`).join('\n') || '(none given)',
+    focus: quoted.length === 1 ? `the component ${quoted[0]}` : `the components ${quoted.join(', ')}`,
+    patterns: part.candidates.map((p) => `${p.id} | ${p.threatClass} | ${p.atlas.slice(0, 2).join(' ') || '-'} | ${[...p.owaspLlm, ...p.owaspMl].slice(0, 2).join(' ') || '-'} | ${p.summary.replace(/\s+/g, ' ').slice(0, 90)}`).join('\n') || '(none; use your judgement and cite no pattern)',
+    excerpt: kit.wrap(excerpt, 'excerpt about the focus'),
     max_cases: max,
   };
 }

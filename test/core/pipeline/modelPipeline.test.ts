@@ -1,11 +1,17 @@
 import { AIMessage, type BaseMessage } from '@langchain/core/messages';
 import { fakeModel } from '@langchain/core/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../../src/core/kb/knowledgeBase.js';
 import { ThreatModelSchema, type ThreatModel } from '../../../src/core/domain/index.js';
 import { langChainPort, noSchema } from '../../../src/core/llm/langchainPort.js';
 import { loadKnowledgeBase } from '../../../src/core/kb/knowledgeBase.js';
 import { finalModel, type PipelineEvent } from '../../../src/core/pipeline/events.js';
-import { runModelPipeline } from '../../../src/core/pipeline/modelPipeline.js';
+import { runModelPipeline, wantsExtraction, planParts, PART_SIZE } from '../../../src/core/pipeline/modelPipeline.js';
+import { decodeInput } from '../../../src/core/input/readInput.js';
+import { parseArchitecture } from '../../../src/core/input/parseArchitecture.js';
+import { PatternIndex } from '../../../src/core/retrieval/search.js';
 import { makePromptKit } from '../../../src/core/pipeline/structured.js';
 import { focusOf, sampleCases, supportInput } from '../../helpers/modelFixtures.js';
 
@@ -118,5 +124,43 @@ describe('model pipeline (fake model)', () => {
     expect(makePromptKit('0123456789ab').canary).toMatch(/^cnry-/);
     const user = String(first[1]!.content);
     expect(user).toMatch(/DATA/);
+  });
+});
+
+describe('model extraction and parts', () => {
+  const prose = '# Notes bot\n\nStaff ask the Notes bot questions. It runs on Llama 3 via Ollama and reads the Wiki export.\n';
+
+  it('auto extraction runs only when the offline extraction looks weak', () => {
+    const weak = parseArchitecture(prose, { source: 'notes.md' });
+    const strong = parseArchitecture(readFileSync(join(PROJECT_ROOT, 'evals/architectures/01-support-chatbot-rag.md'), 'utf8'), { source: '01.md' });
+    expect(wantsExtraction('auto', strong)).toBe(false);
+    expect(wantsExtraction('always', strong)).toBe(true);
+    expect(wantsExtraction('never', weak)).toBe(false);
+    expect(weak.system.components.length < 4 || wantsExtraction('auto', weak)).toBe(true);
+  });
+
+  it('merges supported components from the model and drops ones the text never mentions', async () => {
+    const doc = decodeInput('notes.md', Buffer.from(prose));
+    const parsed = parseArchitecture(prose, { source: 'notes.md' });
+    // hand-written sample extraction: one component the text mentions, one it does not
+    const { port } = portFor((p) =>
+      p.includes('List the components and data flows')
+        ? JSON.stringify({ components: [{ name: 'Wiki export', kind: 'storage', properties: ['untrusted-content'], evidence: 'reads the Wiki export' }, { name: 'Quantum vault', kind: 'database', properties: [], evidence: 'stores everything in the quantum vault' }], flows: [{ from: 'Wiki export', to: 'Notes bot', label: 'pages' }] })
+        : '{"cases": []}');
+    const m = await finalModel(runModelPipeline(doc, parsed, { kb, toolVersion: 'test', port, extract: 'always', kit: makePromptKit('0123456789ab') }));
+    const names = m.system.components.map((c) => c.name.toLowerCase());
+    expect(names.some((n) => n.includes('wiki'))).toBe(true);
+    expect(names.some((n) => n.includes('quantum'))).toBe(false);
+    expect(m.run.warnings.join('\n')).toMatch(/dropped component "Quantum vault"/);
+  });
+
+  it('groups related AI components into parts of at most PART_SIZE', () => {
+    const text = readFileSync(join(PROJECT_ROOT, 'evals/architectures/13-multi-agent-customer-ops.md'), 'utf8');
+    const parsed = parseArchitecture(text, { source: '13.md' });
+    const parts = planParts(parsed.system, kb.patterns, new PatternIndex(kb.patterns));
+    const ids = parts.flatMap((p) => p.components.map((c) => c.id));
+    expect(new Set(ids).size).toBe(ids.length); // each component in one part
+    expect(parts.every((p) => p.components.length >= 1 && p.components.length <= PART_SIZE)).toBe(true);
+    expect(parts.length).toBeLessThan(ids.length); // grouping saves calls
   });
 });
