@@ -49,18 +49,25 @@ function insideQuotes(before: string): { quoted: boolean; code: boolean } {
   let lastDq = -1;
   let lastOpen = -1;
   let lastClose = -1;
+  let sq = -1; // an open ASCII single quote (apostrophes inside words are not quotes)
   for (let i = 0; i < before.length; i++) {
     const c = before[i]!;
-    if (c === '"') {
+    if (c === "'") {
+      const prev = before[i - 1] ?? ' ';
+      const next = before[i + 1] ?? 'x'; // the match itself follows the prefix
+      if (sq < 0 && /[\s(\[{:,;]/.test(prev) && /\S/.test(next)) sq = i;
+      else if (sq >= 0 && /\S/.test(prev) && !/[\p{L}\p{N}]/u.test(next)) sq = -1;
+    } else if (c === '"') {
       dq++;
       lastDq = i;
     } else if (c === '`') bt++;
     else if (c === '“' || c === '«' || c === '「' || c === '『' || c === '‘' || c === '„') lastOpen = i;
     else if (c === '”' || c === '»' || c === '」' || c === '』' || (c === '’' && !/\p{L}/u.test(before[i + 1] ?? ''))) lastClose = i;
   }
-  // Quoted text is a quotation while it is short; two or more finished sentences inside make it data.
-  const near = (open: number): boolean => before.length - open <= MAX_QUOTE && (before.slice(open).match(/[.!?](?=\s)|[。！？]/g)?.length ?? 0) < 2;
-  return { quoted: (dq % 2 === 1 && near(lastDq)) || (lastOpen > lastClose && near(lastOpen)), code: bt % 2 === 1 };
+  // A quoted payload starts its quotation; a finished sentence inside the quote before the cue (or a
+  // long run of text) means the quote wraps pasted data, and the cue is part of that data.
+  const near = (open: number): boolean => before.length - open <= MAX_QUOTE && !/[.!?](?=\s)|[。！？]/.test(before.slice(open));
+  return { quoted: (dq % 2 === 1 && near(lastDq)) || (lastOpen > lastClose && near(lastOpen)) || (sq >= 0 && near(sq)), code: bt % 2 === 1 };
 }
 
 /** The line around [start, end), at most 400 characters either side (long lines stay linear). */

@@ -7,6 +7,8 @@ export { scanText, summarize, INJECTION_THRESHOLD, SUSPICIOUS_THRESHOLD, type Sc
 export { normalizeText, type Normalized, type SmuggledRun } from './normalize.js';
 export { layoutOf, type DocFormat, type Hiding, type Layout, type Region } from './regions.js';
 export { findEncoded, decodeBase64, decodeHex, rot13, type DecodedSpan } from './decoders.js';
+export { findObfuscated, type Unscrambled } from './obfuscation.js';
+export { findTaskLines, type TaskLine } from './tasks.js';
 export { CUES, type Cue, type Family } from './patterns.js';
 export { createSpotlight, cryptoRng, randomToken, type Rng, type Spotlight } from './spotlight.js';
 export { createCanary, canaryInstruction, checkCanary, type CanaryCheck, type CanaryForm } from './canary.js';

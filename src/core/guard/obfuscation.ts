@@ -40,8 +40,9 @@ export function findObfuscated(t: string): Unscrambled[] {
 // Leetspeak: digits and symbols standing for letters inside words.
 
 const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's' };
-/** A leet character next to a letter: the cheap test, and where tokens are looked for. */
-const LEET_HINT = /[a-z][013457@$]|[013457@$][a-z]/gi;
+/** Leet characters; the scan checks for a neighbouring letter (a plain class scans fastest). */
+const LEET_CHAR = /[013457@$]/g;
+const LETTER = /[A-Za-z]/;
 const TOKEN_CHAR = /[A-Za-z0-9@$]/;
 const MAX_LINE = 4000;
 
@@ -54,24 +55,25 @@ interface LeetToken {
 }
 
 function leetspeak(t: string, out: Unscrambled[]): void {
-  LEET_HINT.lastIndex = 0;
+  LEET_CHAR.lastIndex = 0;
   const tokens: LeetToken[] = [];
   let lastEnd = -1;
-  for (let m = LEET_HINT.exec(t); m; m = LEET_HINT.exec(t)) {
-    if (m.index < lastEnd) continue;
-    let s = m.index;
+  for (let m = LEET_CHAR.exec(t); m; m = LEET_CHAR.exec(t)) {
+    const at = m.index;
+    if (at < lastEnd || !(LETTER.test(t[at - 1] ?? '') || LETTER.test(t[at + 1] ?? ''))) continue;
+    let s = at;
     while (s > 0 && TOKEN_CHAR.test(t[s - 1]!)) s--;
-    let e = m.index + m[0].length;
+    let e = at + 1;
     while (e < t.length && TOKEN_CHAR.test(t[e]!)) e++;
     lastEnd = e;
-    LEET_HINT.lastIndex = e;
+    LEET_CHAR.lastIndex = e;
     if (e - s > 40) continue;
     let subs = 0;
     let letters = 0;
     for (let i = s; i < e; i++) {
       const c = t[i]!;
       if (LEET[c] !== undefined) subs++;
-      else if (/[A-Za-z]/.test(c)) letters++;
+      else if (LETTER.test(c)) letters++;
     }
     // Numbers with a unit ("10x", "5s") and versions ("v1") are not words in disguise.
     if (letters >= 1 && subs >= 1 && letters + subs >= 3 && subs < e - s) tokens.push({ start: s, end: e, subs, letters });
@@ -113,7 +115,7 @@ function leetspeak(t: string, out: Unscrambled[]): void {
 // Reversed text: a clause that reads as English only backwards.
 
 /** Frequent English words spelled backwards. */
-const REVERSED_HINT = /\b(?:eht|uoy|ruoy|dna|lla|siht|taht|erongi|snoitcurtsni|suoiverp|tpmorp|drowssap|laever|terces|metsys|tuptuo|llet|yas|tnirp|tahw|erom|ekil|evah|htiw|morf)\b/gi;
+const REVERSED_HINT = /\b(?:eht|dna|uoy|ruoy|lla|siht|taht|erongi|tpmorp|drowssap)\b/gi;
 const WORD = /[A-Za-z]{2,}/g;
 
 function reversed(t: string, out: Unscrambled[]): void {
@@ -152,6 +154,8 @@ const VOCAB = new Set(
     'this that these those there here from with about into over under after before again instead new task tasks').split(' '),
 );
 const PIG_WORD = /\b[a-z]{2,}ay\b/gi;
+/** The cheap test: "ay" ending a word (a literal scans fast). */
+const AY_END = /ay(?![a-z])/gi;
 const VOWEL = /[aeiou]/i;
 
 /** The plain word a pig-latin word most likely stands for. */
@@ -174,9 +178,12 @@ function unpig(word: string): string {
 }
 
 function pigLatin(t: string, out: Unscrambled[]): void {
-  PIG_WORD.lastIndex = 0;
+  AY_END.lastIndex = 0;
   const hits: number[] = [];
-  for (let m = PIG_WORD.exec(t); m; m = PIG_WORD.exec(t)) hits.push(m.index);
+  for (let m = AY_END.exec(t); m; m = AY_END.exec(t)) {
+    // A word of at least two letters before "ay".
+    if (m.index >= 2 && LETTER.test(t[m.index - 1]!) && LETTER.test(t[m.index - 2]!)) hits.push(m.index);
+  }
   if (hits.length < 3) return;
   let i = 0;
   while (i < hits.length) {
@@ -201,14 +208,17 @@ function pigLatin(t: string, out: Unscrambled[]): void {
 // ---------------------------------------------------------------------------------------------
 // Payload splitting: quoted fragments the reader is told to join ("z = a + b + c", "Part 1 ... Part 2").
 
-const CONCAT = /\b([a-z]\w{0,2})\s*=\s*([a-z]\w{0,2}(?:\s*\+\s*[a-z]\w{0,2})+)\b/gi;
+/** A concatenation of short variable names, assigned ("z = a + b") or not ("do what a + b says"). */
+const CONCAT = /\b(?:([a-z]\w{0,2})\s*=\s*)?([a-z]\w{0,2}(?:\s*\+\s*[a-z]\w{0,2})+)\b/gi;
 const ASSIGN = /\b([a-z]\w{0,2})\s*=\s*["“”'‘]([^"“”\n]{1,400}?)(?:["“”’]|(?=\s+[a-z]\w{0,2}\s*=\s*["“”'‘])|$)/gim;
 const PART = /\bpart\s*(?:\d|one|two|three|four|[a-d])\b\s*(?:is|=|:)?\s*["“'‘]([^"“”\n]{1,300}?)["”'’]/gi;
+/** A fragment that is prose: words with spaces, or a run of CJK, kana, Hangul or Thai. */
+const PROSE = /\S\s+\S|[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{4}/;
 const INTERLEAVE = /\b(?:interlace|interleave|alternate|alternating|zip|weave)\w*/i;
 const JOIN = /\b(?:combine|concatenate|join|merge|put together|assemble|using the following parts)\b/i;
 
 function splitStrings(t: string, out: Unscrambled[]): void {
-  if (!/=\s*[a-z]\w{0,2}\s*\+|\bpart\s*(?:\d|one|two|[a-d])\b/i.test(t)) return;
+  if (!/\b[a-z]\w{0,2}\s*\+\s*[a-z]\w{0,2}\b|\bpart\s*(?:\d|one|two|[a-d])\b/i.test(t)) return;
   // Variables assigned quoted text and a concatenation of them.
   const values = new Map<string, { text: string; start: number; end: number }>();
   ASSIGN.lastIndex = 0;
@@ -222,7 +232,7 @@ function splitStrings(t: string, out: Unscrambled[]): void {
     const start = Math.min(m.index, ...parts.map((p) => p.start));
     const end = Math.max(m.index + m[0].length, ...parts.map((p) => p.end));
     // Sentences in string variables joined by a formula: the payload-splitting technique itself.
-    const prose = parts.filter((p) => /\S\s+\S/.test(p.text.trim())).length >= 2;
+    const prose = parts.filter((p) => PROSE.test(p.text.trim())).length >= 2;
     out.push({ start, end, text, hiding: 'plain', label: 'strings joined by the text', bonus: 0.15, structural: prose ? 0.4 : undefined });
   }
   // "Part 1: '...', Part 2: '...'" joined (or interleaved letter by letter) plus the rest of the sentence.

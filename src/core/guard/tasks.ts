@@ -1,9 +1,10 @@
 /**
- * Tasks slipped into data: a line that reads as a request to an assistant ("Suggest weekend
- * getaways near San Francisco.", "Write a script to rename all files") sitting inside third-party
+ * Tasks slipped into data: a line that reads as a request to an assistant ("Recommend three
+ * novels for a long flight.", "Explain how photosynthesis works") sitting inside third-party
  * content — an e-mail or a table — where nobody has a reason to ask the reader for anything.
  * The cue is structural, so it only runs on text that carries such data (e-mail headers or a
- * greeting, or table rows), and only lines next to the data (or anywhere in an e-mail) count.
+ * greeting, or table rows), and only lines inside an e-mail, interrupting a table, or opening or
+ * closing text that is a table count.
  */
 
 /** A line that reads as a task for the reader; offsets in the normalised text. */
@@ -13,6 +14,8 @@ export interface TaskLine {
 }
 
 const EMAIL_MARK = /^(?:subject|from|to|cc|sent|date|received date|email_from)\s*:|\|(?:EMAIL_FROM|CONTENT|RECEIVED DATE)\s*:|^(?:hi|hello|dear)\s+[A-Z][\w-]*\s*,/im;
+/** How far into the text e-mail headers or a greeting are looked for. */
+const EMAIL_HEAD = 2000;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_ROWS = /^[ \t]*\|.*\|[ \t]*$/gm;
 /** How a request to an assistant opens: an imperative or a question. */
@@ -26,8 +29,9 @@ const QUOTED = /(^|[\s:(])(?:'(?:[^'\n]|'(?=\w))*'|"[^"\n]*"|“[^”\n]*”)(?=
 
 /** Lines of `t` that read as a task for an assistant, inside e-mail or table data. */
 export function findTaskLines(t: string): TaskLine[] {
-  const email = EMAIL_MARK.test(t);
-  const table = !email && (t.match(TABLE_ROWS)?.length ?? 0) >= 3;
+  // An e-mail shows its headers or greeting at the top.
+  const email = EMAIL_MARK.test(t.slice(0, EMAIL_HEAD));
+  const table = !email && t.includes('|') && (t.match(TABLE_ROWS)?.length ?? 0) >= 3;
   if (!email && !table) return [];
   const lines: { start: number; text: string }[] = [];
   for (let pos = 0; pos <= t.length; ) {
@@ -42,8 +46,12 @@ export function findTaskLines(t: string): TaskLine[] {
     const text = line.text.trim();
     if (text.length < 15 || text.length > 300 || !TASK_START.test(text)) return;
     if (table) {
-      const near = [nonBlank[i - 1], nonBlank[i + 1]].some((l) => l !== undefined && TABLE_ROW.test(l.text));
-      if (!near) return;
+      // A table interrupted by the line, or the line opening or closing text that is a table.
+      const before = nonBlank[i - 1];
+      const after = nonBlank[i + 1];
+      const row = (l: { text: string } | undefined): boolean => l !== undefined && TABLE_ROW.test(l.text);
+      const edge = (i === 0 && row(after)) || (i === nonBlank.length - 1 && row(before));
+      if (!(row(before) && row(after)) && !edge) return;
     }
     const bare = text.replace(QUOTED, '$1');
     // One sentence, ending the line: a request, not a paragraph of the e-mail.
