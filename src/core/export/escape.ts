@@ -5,7 +5,7 @@
  * helper for its context here, never through ad-hoc string concatenation.
  */
 
-/* eslint-disable no-control-regex -- matching control characters is the point of this module */
+ 
 
 // CSI (7-bit and 8-bit), OSC/DCS/PM/APC/SOS strings up to BEL or ST, and two-byte ESC sequences.
 const ANSI_SEQUENCE =
