@@ -1,23 +1,3 @@
-/**
- * Runs `fn` over `items` with at most `limit` in flight and yields results as they finish (not in
- * input order), so a stream consumer sees the first result as early as possible.
- */
-export async function* mapConcurrent<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): AsyncGenerator<R> {
-  const inFlight = new Map<number, Promise<{ i: number; r: R }>>();
-  let next = 0;
-  const launch = () => {
-    const i = next++;
-    inFlight.set(i, fn(items[i]!, i).then((r) => ({ i, r })));
-  };
-  while (next < items.length && inFlight.size < Math.max(1, limit)) launch();
-  while (inFlight.size) {
-    const { i, r } = await Promise.race(inFlight.values());
-    inFlight.delete(i);
-    if (next < items.length) launch();
-    yield r;
-  }
-}
-
 /** An unbounded async queue: producers push, one consumer iterates until close (or a failure). */
 export class AsyncQueue<T> {
   private items: T[] = [];
