@@ -116,7 +116,8 @@ function dedupe(raws: Raw[]): Raw[] {
   return out;
 }
 
-function lowerBound(sorted: readonly number[], v: number): number {
+/** Index of the first element of `sorted` that is not below `v` (binary search). */
+export function lowerBound(sorted: readonly number[], v: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

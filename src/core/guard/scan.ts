@@ -3,7 +3,7 @@
  * family, weigh use against mention, and return a verdict with findings that point into the
  * original text. Pure and synchronous.
  */
-import { compound, finish, hidden, raw, type Raw, type ScanResult } from './assemble.js';
+import { compound, finish, hidden, lowerBound, raw, type Raw, type ScanResult } from './assemble.js';
 import { grammarAdjust, mentionAdjust, sentenceAround } from './context.js';
 import { findEncoded } from './decoders.js';
 import { cueWeight, forEachCue } from './match.js';
@@ -162,17 +162,6 @@ function covers(sorted: readonly number[], from: number, to: number): boolean {
 function countIn(sorted: readonly number[], from: number, to: number): number {
   if (sorted.length === 0) return 0;
   return lowerBound(sorted, to) - lowerBound(sorted, from);
-}
-
-function lowerBound(sorted: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function paragraphStarts(t: string): number[] {
