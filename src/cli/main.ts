@@ -16,6 +16,19 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false, showGlobalOptions: false })
     .exitOverride();
   registerCommands(program);
+  // The optional config file fills in what neither flags nor environment set (loaded only when present).
+  program.hook('preAction', async (_program, actionCommand) => {
+    if (!actionCommand.options.some((o) => o.long === '--config')) return;
+    const { applyConfig } = await import('./config.js');
+    try {
+      applyConfig(actionCommand);
+    } catch (err) {
+      const { AppError } = await import('../core/errors.js');
+      if (!(err instanceof AppError)) throw err;
+      process.stderr.write(`threatstorm: error: ${err.message}\n`);
+      process.exit(err.exitCode);
+    }
+  });
   program.addHelpText('after', `
 Exit codes: 0 ok; 1 findings (scan, eval, validate, batch failures, diff); 2 usage or bad input; 3 provider failed.
 Examples:

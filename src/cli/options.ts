@@ -21,7 +21,8 @@ export function addModelOptions(cmd: Command): Command {
     )
     .option('--model <name>', 'model name (env THREATSTORM_MODEL)')
     .option('--kb <dir>', 'extra knowledge folder, added to the built-in one (repeatable)', collect, [] as string[])
-    .option('-q, --quiet', 'print nothing on stderr but errors');
+    .option('-q, --quiet', 'print nothing on stderr but errors')
+    .option('--config <file>', 'config file (default: threatstorm.config.yaml|yml|json in the working folder, if present)');
 }
 
 /** Parses a positive integer option or throws a usage error message. */
