@@ -5,8 +5,9 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { AppError, EXIT, formatZodIssues } from '../core/errors.js';
 
-/** File names looked for in the working folder when --config is not given. */
-export const CONFIG_FILES = ['threatstorm.config.yaml', 'threatstorm.config.yml', 'threatstorm.config.json'];
+import { CONFIG_FILES } from './configFiles.js';
+
+export { CONFIG_FILES } from './configFiles.js';
 
 /** The optional config file: defaults below flags and environment variables. */
 export const ConfigSchema = z

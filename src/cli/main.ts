@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { PROJECT_ROOT } from '../core/kb/builtin.js';
 import { registerCommands } from './commands/index.js';
+import { CONFIG_FILES } from './configFiles.js';
 
 /** threatstorm's version, from package.json. */
 export const VERSION: string = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -19,6 +20,9 @@ export function buildProgram(): Command {
   // The optional config file fills in what neither flags nor environment set (loaded only when present).
   program.hook('preAction', async (_program, actionCommand) => {
     if (!actionCommand.options.some((o) => o.long === '--config')) return;
+    // cheap existence check first: the loader needs zod, which start-up otherwise never loads
+    const explicit = (actionCommand.opts() as { config?: string }).config;
+    if (!explicit && !CONFIG_FILES.some((f) => existsSync(join(process.cwd(), f)))) return;
     const { applyConfig } = await import('./config.js');
     try {
       applyConfig(actionCommand);

@@ -9,10 +9,12 @@
 const MIN_LITERAL = 3;
 
 /**
- * Walks a regex source from `from`, skipping escapes and character classes, and yields each
- * structural character with the group depth after it ("(" raises it, ")" lowers it).
+ * Walks a regex source from `from`, skipping escapes and character classes, and calls `visit` with
+ * each structural character and the group depth after it ("(" raises it, ")" lowers it). Stops
+ * and returns the index when `visit` returns true; returns -1 at the end. (A callback, not a
+ * generator: this runs for every cue at start-up.)
  */
-function* structure(src: string, from = 0): Generator<[ch: string, index: number, depth: number]> {
+function walk(src: string, from: number, visit: (ch: string, index: number, depth: number) => boolean): number {
   let depth = 0;
   let inClass = false;
   for (let i = from; i < src.length; i++) {
@@ -31,28 +33,30 @@ function* structure(src: string, from = 0): Generator<[ch: string, index: number
     }
     if (ch === '(') depth++;
     else if (ch === ')') depth--;
-    yield [ch, i, depth];
+    if (visit(ch, i, depth)) return i;
   }
+  return -1;
 }
 
 /** Splits a source at top-level `|` (outside groups and character classes). */
 function topLevelBranches(src: string): string[] {
   const out: string[] = [];
   let start = 0;
-  for (const [ch, i, depth] of structure(src)) {
+  walk(src, 0, (ch, i, depth) => {
     if (ch === '|' && depth === 0) {
       out.push(src.slice(start, i));
       start = i + 1;
     }
-  }
+    return false;
+  });
   out.push(src.slice(start));
   return out;
 }
 
 /** Index just past the group that opens at `i` (src[i] === '('). */
 function skipGroup(src: string, i: number): number {
-  for (const [ch, j, depth] of structure(src, i)) if (ch === ')' && depth === 0) return j + 1;
-  return src.length;
+  const close = walk(src, i, (ch, _j, depth) => ch === ')' && depth === 0);
+  return close < 0 ? src.length : close + 1;
 }
 
 /** Length of the quantifier at `i` (`?`, `*`, `+`, `{m}`, `{m,}`, `{m,n}`, each maybe lazy), or 0. */
