@@ -202,6 +202,11 @@ function reducePipeline(s: ChatState, ev: PipelineEvent): ChatState {
     }
     case 'warning':
       return append(s, { kind: 'warning', text: ev.message });
+    case 'retract': {
+      // model cases for this part failed an output check: they leave the draft; offline cases follow
+      const ids = new Set(ev.part.split('+'));
+      return append({ ...s, draft: s.draft.filter((c) => !c.targets.some((t) => ids.has(t))) }, { kind: 'warning', text: `withdrew the model's cases for ${ev.part}: ${ev.reason}` });
+    }
     case 'usage':
       return { ...s, runUsage: { calls: ev.calls, promptTokens: ev.promptTokens, completionTokens: ev.completionTokens } };
     case 'done': {

@@ -231,4 +231,20 @@ describe('ChatController', () => {
     expect(withRiskLevel(c, 'medium').risk).toEqual({ score: 44, level: 'medium', factors: ['x', 'risk set to medium by the reviewer'] });
     expect(withRiskLevel(c, 'critical').risk.score).toBe(70);
   });
+
+  it('shows a flagged load once (banner), not again as the pipeline\'s plain warning', async () => {
+    const flagged = { verdict: 'injection' as const, score: 0.9, findings: [{ source: 'arch.md', kind: 'override' as const, hiding: 'html-comment' as const, start: 0, end: 5, line: 1, excerpt: 'ignore', reason: 'override cue', score: 0.9 }] };
+    const base = fakePipeline(testKb());
+    async function* withGuardWarning(...args: Parameters<typeof base>) {
+      yield { type: 'warning' as const, message: 'arch.md contains text that looks like instructions to an AI (injection, 1 finding(s)); it was treated as data only' };
+      yield { type: 'warning' as const, message: 'an unrelated warning' };
+      yield* base(...args);
+    }
+    const { ctrl } = setup({ scan: () => flagged, connection: { pipeline: withGuardWarning } });
+    const { state } = await runInput(ctrl, testState(), '/load arch.md');
+    expect(state.items.filter((i) => i.kind === 'guard')).toHaveLength(1);
+    const warnings = state.items.filter((i) => i.kind === 'warning').map((i) => ('text' in i ? i.text : ''));
+    expect(warnings.some((t) => /looks like instructions to an AI/.test(t))).toBe(false);
+    expect(warnings).toContain('an unrelated warning');
+  });
 });

@@ -18,6 +18,17 @@ describe('chatReducer', () => {
     expect(s.rev).toBe(2);
   });
 
+  it('withdraws the streamed cases of a retracted part from the draft and says why', () => {
+    const m = model(3);
+    let s = reduce(testState(), { type: 'begin', pending: { task: 'generate', stage: null, count: 0 } });
+    for (const c of m.misuseCases) s = reduce(s, { type: 'pipeline', event: { type: 'case', case: c, part: c.targets[0]! } });
+    const gone = m.misuseCases[0]!.targets[0]!;
+    s = reduce(s, { type: 'pipeline', event: { type: 'retract', part: `${gone}+other`, reason: 'the output obeyed the input' } });
+    expect(s.draft.some((c) => c.targets.includes(gone))).toBe(false);
+    expect(s.draft.length).toBeLessThan(3);
+    expect(s.items.at(-1)).toMatchObject({ kind: 'warning', text: expect.stringMatching(/withdrew the model's cases for .*: the output obeyed the input/) });
+  });
+
   it('streams a generation: stage, cases into history and the live area, then the final model', () => {
     const m = model(3);
     let s = reduce(testState(), { type: 'begin', pending: { task: 'generate', stage: null, count: 0 } });
