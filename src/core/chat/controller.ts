@@ -27,9 +27,6 @@ const fail = (text: string, hint?: string): ChatAction => ({ type: 'append', ite
 const show = (item: NewHistoryItem): ChatAction => ({ type: 'append', item });
 
 /** How the guard should read a parsed document. */
-/** The pipeline's one-line warning about a flagged input (the chat shows a banner instead). */
-const GUARD_WARNING = /contains text that looks like instructions to an AI/;
-
 function scanFormat(format: string): ScanFormat {
   return format === 'yaml' || format === 'json' || format === 'markdown' ? format : 'markdown';
 }
@@ -307,7 +304,7 @@ export class ChatController {
       for await (const event of this.connection.pipeline(doc, parsed, signal)) {
         if (signal.aborted) break;
         // the guard banner shown on /load already says this; do not repeat it as a plain warning
-        if (event.type === 'warning' && GUARD_WARNING.test(event.message) && getState().guard.verdict !== 'clean') continue;
+        if (event.type === 'warning' && event.about === 'input-guard' && getState().guard.verdict !== 'clean') continue;
         yield { type: 'pipeline', event };
       }
       if (signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'CancelledError' });

@@ -19,7 +19,7 @@ import { mergeCases } from './merge.js';
 import { AsyncQueue, runGrowingPool } from './pool.js';
 import { askStructured, type PromptKit, makePromptKit } from './structured.js';
 import { stageTimer, throwIfAborted, type PipelineDeps } from './run.js';
-import type { PipelineEvent } from './events.js';
+import { inputGuardWarning, type PipelineEvent } from './events.js';
 
 export { planParts, PART_SIZE, type Part } from './parts.js';
 
@@ -99,9 +99,9 @@ export async function* runModelPipeline(doc: InputDoc, parsed: ParsedArchitectur
   const scan = scanText(doc.text, { source: doc.source, format: parsed.format });
   yield t.end('scan');
   if (scan.verdict !== 'clean') {
-    const msg = `${doc.source === '-' ? 'the input' : doc.source} contains text that looks like instructions to an AI (${scan.verdict}, ${scan.findings.length} finding(s)); it was passed to the model as marked data only, and the output is checked for signs that it obeyed`;
-    warnings.push(msg);
-    yield { type: 'warning', message: msg };
+    const ev = inputGuardWarning(doc.source, scan, 'it was passed to the model as marked data only, and the output is checked for signs that it obeyed');
+    warnings.push(ev.message);
+    yield ev;
   }
   const outputFindings: InputFinding[] = [];
   let system = parsed.system;

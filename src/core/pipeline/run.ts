@@ -4,7 +4,7 @@ import type { ParsedArchitecture } from '../input/parseArchitecture.js';
 import type { KnowledgeBase } from '../kb/knowledgeBase.js';
 import { scanText } from '../guard/scan.js';
 import { buildOfflineThreatModel } from './offlineModel.js';
-import type { PipelineEvent, Stage } from './events.js';
+import { inputGuardWarning, type PipelineEvent, type Stage } from './events.js';
 
 /** What every pipeline run needs; the model path adds an injected chat model (see runModelPipeline). */
 export interface PipelineDeps {
@@ -57,7 +57,7 @@ export async function* runOfflinePipeline(doc: InputDoc, parsed: ParsedArchitect
   const scan = scanText(doc.text, { source: doc.source, format: parsed.format });
   yield t.end('scan');
   if (scan.verdict !== 'clean') {
-    yield { type: 'warning', message: `${doc.source === '-' ? 'the input' : doc.source} contains text that looks like instructions to an AI (${scan.verdict}, ${scan.findings.length} finding(s)); it was treated as data only` };
+    yield inputGuardWarning(doc.source, scan, 'it was treated as data only');
   }
   for (const w of parsed.warnings) yield { type: 'warning', message: w };
   yield { type: 'system', system: parsed.system };

@@ -236,7 +236,7 @@ describe('ChatController', () => {
     const flagged = { verdict: 'injection' as const, score: 0.9, findings: [{ source: 'arch.md', kind: 'override' as const, hiding: 'html-comment' as const, start: 0, end: 5, line: 1, excerpt: 'ignore', reason: 'override cue', score: 0.9 }] };
     const base = fakePipeline(testKb());
     async function* withGuardWarning(...args: Parameters<typeof base>) {
-      yield { type: 'warning' as const, message: 'arch.md contains text that looks like instructions to an AI (injection, 1 finding(s)); it was treated as data only' };
+      yield { type: 'warning' as const, about: 'input-guard' as const, message: 'arch.md contains text that looks like instructions to an AI (injection, 1 finding(s)); it was treated as data only' };
       yield { type: 'warning' as const, message: 'an unrelated warning' };
       yield* base(...args);
     }
